@@ -1,0 +1,30 @@
+/// A supervision domain (监管领域). Named `SupervisionDomain` rather than `Domain` so that the
+/// type does not shadow the module's own name.
+public enum SupervisionDomain: String, CaseIterable, Codable, Sendable, Comparable {
+    case food
+    case drug
+    case medicalDevice = "medical_device"
+    case cosmetic
+    case specialEquipment = "special_equipment"
+    case industrialProduct = "industrial_product"
+
+    /// The tokens accepted in files, in declaration order, for error messages.
+    public static var allowedTokens: String { allCases.map(\.rawValue).joined(separator: ", ") }
+
+    /// Byte order of the file token, the order used in canonical `;`-joined sets.
+    public static func < (lhs: SupervisionDomain, rhs: SupervisionDomain) -> Bool {
+        lhs.rawValue.utf8.lexicographicallyPrecedes(rhs.rawValue.utf8)
+    }
+
+    /// Chinese name, for notices and reports.
+    public var chineseName: String {
+        switch self {
+        case .food: return "食品"
+        case .drug: return "药品"
+        case .medicalDevice: return "医疗器械"
+        case .cosmetic: return "化妆品"
+        case .specialEquipment: return "特种设备"
+        case .industrialProduct: return "重点工业产品"
+        }
+    }
+}

@@ -1,0 +1,1 @@
+// Module Statistics: see DESIGN.md for its job. Types live one per file beside this one.

@@ -14,10 +14,14 @@ import Darwin
 ///   have as many fields.
 ///
 /// Memory is one buffer of `chunkSize` bytes (grown only for a record longer than that), so a
-/// file of any length streams. Written by hand rather than taking SwiftCSV 0.10.0 or CSV.swift
-/// 2.5.2: both decode the whole input into a `String` first (no streaming, no line numbers for
-/// errors, no strict quoting), and on a 1e6-line, 63 MB file this reader is measured in
-/// Tests/IngestTests/CSVReaderThroughputCheck and Benchmarks/README.md.
+/// file of any length streams.
+///
+/// Written by hand because the offline packages were measured too slow: on a 1e6-line, 124 MB
+/// penalties-shaped file (release builds, same machine, 2026-11-25) this reader takes 1.0–2.0 s
+/// and 19 MB RSS, yaslab/CSV.swift 2.5.2 (streaming `CSVReader(stream:)`) 20.2 s, and
+/// swiftcsv/SwiftCSV 0.10.0 48 s and 919 MB (it loads the whole file as a String). Neither gives
+/// line numbers for errors or rejects a stray quote. `sqlite3 .import --csv` of the same file
+/// into memory: 3.6 s. Harness: Benchmarks/peers/csv_readers/.
 public final class CSVReader {
     /// File name used in messages.
     public let fileName: String

@@ -35,5 +35,6 @@ let package = Package(
         ),
 
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Domain"]),
     ]
 )

@@ -19,6 +19,8 @@ public enum FitError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownReferenceLevel(file: String, column: String, level: String, levels: [String])
     /// A non-numeric response that does not have exactly two levels.
     case responseLevels(file: String, column: String, levels: [String])
+    /// The CSV reader rejected the file (its message names file and line).
+    case csv(String)
     /// The statistics engine refused the data.
     case engine(file: String, message: String)
     /// The file could not be read or the output could not be written.
@@ -33,17 +35,19 @@ public enum FitError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .emptyFile(file):
             return "\(file): the file must have a header and at least one data row; got none"
         case let .malformedRow(file, line, problem):
-            return "\(file) line \(line): \(problem)"
+            return "\(file):\(line): \(problem)"
         case let .missingValue(file, line, column):
-            return "\(file) line \(line): `\(column)` must have a value; got a missing value"
+            return "\(file):\(line): `\(column)` must have a value; got a missing value"
         case let .notANumber(file, line, column, value):
-            return "\(file) line \(line): `\(column)` must be a number; got \"\(value)\""
+            return "\(file):\(line): `\(column)` must be a number; got \"\(value)\""
         case let .outOfRange(file, line, column, requirement, value):
-            return "\(file) line \(line): `\(column)` must be \(requirement); got \(value)"
+            return "\(file):\(line): `\(column)` must be \(requirement); got \(value)"
         case let .unknownReferenceLevel(file, column, level, levels):
             return "\(file): `\(column)` reference level must be one of its levels (\(levels.joined(separator: ", "))); got \"\(level)\""
         case let .responseLevels(file, column, levels):
             return "\(file): `\(column)` must be numeric 0/1 or have exactly two levels; got \(levels.count) levels (\(levels.prefix(5).joined(separator: ", ")))"
+        case let .csv(message):
+            return message
         case let .engine(file, message):
             return "\(file): \(message)"
         case let .io(path, message):

@@ -70,11 +70,10 @@ extension LogisticFit {
         let ratios = coefficients.map { $0.oddsRatio ?? .nan }
         let lower = coefficients.map { $0.oddsRatioInterval(level: level)?.lowerBound ?? .nan }
         let upper = coefficients.map { $0.oddsRatioInterval(level: level)?.upperBound ?? .nan }
-        let table = [
-            ["Odds ratio"] + RNumberFormat.format(ratios, digits: 4),
-            [lowerLabel] + RNumberFormat.format(lower, digits: 4),
-            [upperLabel] + RNumberFormat.format(upper, digits: 4),
-        ]
+        // Each cell on its own at 4 significant digits: ratios span many orders of magnitude,
+        // and a common column layout would push them all into scientific notation.
+        func cells(_ values: [Double]) -> [String] { values.map { RNumberFormat.format([$0], digits: 4)[0] } }
+        let table = [["Odds ratio"] + cells(ratios), [lowerLabel] + cells(lower), [upperLabel] + cells(upper)]
         return RNumberFormat.matrixLines(rowNames: coefficients.map(\.term), columns: table)
     }
 

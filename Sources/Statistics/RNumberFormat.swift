@@ -122,8 +122,14 @@ enum RNumberFormat {
         let eps = Double.ulpOfOne
         var result = [String](repeating: "", count: pv.count)
         let notZero = pv.indices.filter { !(pv[$0] < eps) }
-        let fixed = notZero.filter { pv[$0] == 0 || floor(log10(pv[$0])) >= -3 }
-        let small = notZero.filter { !(pv[$0] == 0 || floor(log10(pv[$0])) >= -3) }
+        // R: fixp <- expo >= -3 | (expo == -4 & digits > 1)
+        func isFixed(_ p: Double) -> Bool {
+            if p == 0 { return true }
+            let expo = Int(floor(log10(p)))
+            return expo >= -3 || (expo == -4 && digits > 1)
+        }
+        let fixed = notZero.filter { isFixed(pv[$0]) }
+        let small = notZero.filter { !isFixed(pv[$0]) }
         for group in [fixed, small] where !group.isEmpty {
             let formatted = format(group.map { pv[$0] }, digits: digits)
             for (k, i) in group.enumerated() { result[i] = formatted[k] }
@@ -156,17 +162,29 @@ extension RNumberFormat {
     /// R's `print.default` of a character matrix with `quote = FALSE, right = TRUE`: row names
     /// left-justified, each column (header first) right-justified to its widest entry, one
     /// space between columns.
-    static func matrixLines(rowNames: [String], columns: [[String]]) -> [String] {
+    static func matrixLines(rowNames: [String], columns: [[String]], width lineWidth: Int = 80) -> [String] {
         let nameWidth = rowNames.map(\.count).max() ?? 0
         let widths = columns.map { $0.map(\.count).max() ?? 0 }
         var lines: [String] = []
-        var header = String(repeating: " ", count: nameWidth)
-        for (c, column) in columns.enumerated() { header += " " + pad(column[0], to: widths[c]) }
-        lines.append(header)
-        for (r, name) in rowNames.enumerated() {
-            var line = pad(name, to: nameWidth, right: false)
-            for (c, column) in columns.enumerated() { line += " " + pad(column[r + 1], to: widths[c]) }
-            lines.append(line)
+        // R's printMatrix: columns go into blocks no wider than the `width` option (80), each
+        // block holding at least one column; a block is printed whole before the next.
+        var first = 0
+        while first < columns.count {
+            var last = first
+            var used = nameWidth + widths[first] + 1
+            while last + 1 < columns.count && used + widths[last + 1] + 1 < lineWidth {
+                last += 1
+                used += widths[last] + 1
+            }
+            var header = String(repeating: " ", count: nameWidth)
+            for c in first...last { header += " " + pad(columns[c][0], to: widths[c]) }
+            lines.append(header)
+            for (r, name) in rowNames.enumerated() {
+                var line = pad(name, to: nameWidth, right: false)
+                for c in first...last { line += " " + pad(columns[c][r + 1], to: widths[c]) }
+                lines.append(line)
+            }
+            first = last + 1
         }
         return lines
     }

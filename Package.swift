@@ -36,5 +36,9 @@ let package = Package(
 
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Domain"]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "LinearAlgebra"]),
+        // Depends on the executable so that `swift test` builds the `risktier` binary it runs.
+        .testTarget(name: "FitCLITests", dependencies: ["RiskTierKit", "Statistics", "risktier"]),
     ]
 )

@@ -51,3 +51,50 @@ public enum LAPACK {
         return result
     }
 }
+
+extension LAPACK {
+    /// Least squares min ‖A x − b‖ for a full-column-rank `rows × columns` A by Householder QR
+    /// (`dgeqrf`, `dormqr`, `dtrtrs`). Returns x and the triangular factor R (columns × columns,
+    /// RᵀR = AᵀA), whose `choleskyInverse` is (AᵀA)⁻¹. Accurate to ε·κ(A) where the normal
+    /// equations give ε·κ(A)².
+    public static func leastSquares(_ a: Matrix, _ b: [Double]) throws(LAPACKError) -> (solution: [Double], r: Matrix) {
+        precondition(b.count == a.rows && a.rows >= a.columns, "least squares needs rows >= columns")
+        var qr = a
+        var rhs = b
+        var m = Int32(a.rows), n = Int32(a.columns), lda = Int32(max(1, a.rows)), info: Int32 = 0
+        var tau = [Double](repeating: 0, count: max(1, a.columns))
+        if n == 0 { return ([], Matrix(rows: 0, columns: 0)) }
+        // Workspace query, then the factorisation.
+        var query = 0.0, lwork: Int32 = -1
+        qr.elements.withUnsafeMutableBufferPointer { ab in
+            dgeqrf_(&m, &n, ab.baseAddress!, &lda, &tau, &query, &lwork, &info)
+        }
+        lwork = Int32(query)
+        var work = [Double](repeating: 0, count: max(1, Int(lwork)))
+        qr.elements.withUnsafeMutableBufferPointer { ab in
+            dgeqrf_(&m, &n, ab.baseAddress!, &lda, &tau, &work, &lwork, &info)
+        }
+        guard info == 0 else { throw LAPACKError(routine: "dgeqrf", info: info) }
+        var side = CChar(UInt8(ascii: "L")), trans = CChar(UInt8(ascii: "T")), one: Int32 = 1, ldc = m
+        lwork = -1
+        qr.elements.withUnsafeBufferPointer { ab in
+            dormqr_(&side, &trans, &m, &one, &n, ab.baseAddress!, &lda, &tau, &rhs, &ldc, &query, &lwork, &info, 1, 1)
+        }
+        lwork = Int32(query)
+        work = [Double](repeating: 0, count: max(1, Int(lwork)))
+        qr.elements.withUnsafeBufferPointer { ab in
+            dormqr_(&side, &trans, &m, &one, &n, ab.baseAddress!, &lda, &tau, &rhs, &ldc, &work, &lwork, &info, 1, 1)
+        }
+        guard info == 0 else { throw LAPACKError(routine: "dormqr", info: info) }
+        var r = Matrix(rows: a.columns, columns: a.columns)
+        for j in 0..<a.columns { for i in 0...j { r[i, j] = qr[i, j] } }
+        var x = Array(rhs[0..<a.columns])
+        var uplo = CChar(UInt8(ascii: "U")), notrans = CChar(UInt8(ascii: "N")), diag = CChar(UInt8(ascii: "N"))
+        var ldr = n, ldb = n
+        r.elements.withUnsafeBufferPointer { rb in
+            dtrtrs_(&uplo, &notrans, &diag, &n, &one, rb.baseAddress!, &ldr, &x, &ldb, &info, 1, 1, 1)
+        }
+        guard info == 0 else { throw LAPACKError(routine: "dtrtrs", info: info) }
+        return (x, r)
+    }
+}

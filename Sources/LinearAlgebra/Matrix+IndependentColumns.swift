@@ -14,11 +14,20 @@ extension Matrix {
     /// about √ε ≈ 1.5e-8 of the 1e-7 threshold: exact dependencies (dummy sums, duplicated or
     /// summed columns) leave residuals at the ε level and are dropped either way.
     public func independentColumnsOfGram(tolerance: Double) -> [Int] {
+        independentColumnsOfGramWithConditioning(tolerance: tolerance).columns
+    }
+
+    /// `independentColumnsOfGram` and the smallest kept relative pivot dₗ/Gₗₗ: the squared sine
+    /// of the smallest angle between a kept column and the span of the kept ones before it
+    /// (1 for orthogonal columns). A scale-free measure of how ill-conditioned the kept design
+    /// is, used to decide whether the normal equations are accurate enough.
+    public func independentColumnsOfGramWithConditioning(tolerance: Double) -> (columns: [Int], smallestRelativePivot: Double) {
         precondition(rows == columns, "a Gram matrix is square")
         let p = rows
         // Upper Cholesky factor rows for kept columns: r[k][j] for k kept, j > k.
         var factor = [Double](repeating: 0, count: p * p)
         var kept: [Int] = []
+        var smallest = 1.0
         let toleranceSquared = tolerance * tolerance
         for l in 0..<p {
             var d = self[l, l]
@@ -32,7 +41,8 @@ extension Matrix {
                 factor[l + j * p] = s / pivot
             }
             kept.append(l)
+            smallest = min(smallest, d / self[l, l])
         }
-        return kept
+        return (kept, smallest)
     }
 }

@@ -55,40 +55,22 @@ struct IterativelyReweightedLeastSquares {
 
         for iteration in 1...max(1, control.maximumIterations) {
             iterations = iteration
-            // Working weights √(w·(dμ/dη)²/V(μ)) and working response z = η − offset + (y − μ)/(dμ/dη).
-            for i in 0..<n {
-                if weights[i] > 0 {
-                    let d = LogisticLink.derivative(eta[i])
-                    let variance = mu[i] * (1 - mu[i])
-                    let s = (weights[i] * d * d / variance).squareRoot()
-                    sqrtW[i] = s
-                    zw[i] = ((eta[i] - offset[i]) + (y[i] - mu[i]) / d) * s
-                } else {
-                    sqrtW[i] = 0
-                    zw[i] = 0
-                }
+            setWorkingValues(eta: eta, mu: mu, y: y, weights: weights, offset: offset, sqrtW: &sqrtW, zw: &zw)
+            let system = sumPartials(
+                formGram(x: x, sqrtW: sqrtW, zw: zw, scaled: &scaled, chunks: chunks,
+                         partialGram: &partialGram, partialRhs: &partialRhs), p: p, chunks: chunks)
+            // Aliasing is decided once, at the first step, where the working weights come from
+            // the start μ = (w·y + ½)/(w + 1) and so reflect the design, not the fit. R's
+            // Cdqrls re-decides it every step with tol = min(1e-7, ε/1000), which at R's
+            // default ε (tol 1e-11) gives the same set for a design; at a fixed 1e-7, later
+            // steps under (quasi-)separation would alias a column only because the weights of
+            // the separated rows have collapsed to ~ε, and the deviance would jump back.
+            if iteration == 1 {
+                kept = system.gram.independentColumnsOfGram(tolerance: control.aliasingTolerance)
             }
-            formGram(x: x, sqrtW: sqrtW, zw: zw, scaled: &scaled, chunks: chunks,
-                     partialGram: &partialGram, partialRhs: &partialRhs)
-            var gram = Matrix(rows: p, columns: p)
-            var rhs = [Double](repeating: 0, count: p)
-            for c in 0..<chunks {
-                for j in 0..<p {
-                    rhs[j] += partialRhs[c * p + j]
-                    for i in 0...j { gram[i, j] += partialGram[c * p * p + i + j * p] }
-                }
-            }
-            for j in 0..<p { for i in 0..<j { gram[j, i] = gram[i, j] } }
-
-            kept = gram.independentColumnsOfGram(tolerance: control.aliasingTolerance)
-            let keptGram = gram.submatrix(rows: kept, columns: kept)
-            let solution: [Double]
-            do {
-                factor = try LAPACK.choleskyFactor(keptGram)
-                solution = try LAPACK.choleskySolve(factor: factor, kept.map { rhs[$0] })
-            } catch {
-                throw .lapack(error)
-            }
+            let step = try solve(system, kept: kept, scaled: scaled, zw: zw, rows: n)
+            factor = step.factor
+            let solution = step.solution
             beta = [Double](repeating: 0, count: p)
             for (k, j) in kept.enumerated() { beta[j] = solution[k] }
 
@@ -119,11 +101,93 @@ struct IterativelyReweightedLeastSquares {
             }
             devold = deviance
         }
+        // Standard errors from the Fisher information at the final estimate (DESIGN.md), which
+        // costs one more Gram. R's summary.glm uses the weights at the start of the last step
+        // instead; at R's ε = 1e-14 the two agree to 1e-10–1e-7 (reference notes), at the
+        // default ε = 1e-10 to ~1e-5. Under separation the weights at the estimate can be so
+        // small that XᵀWX is numerically singular: then the last step's information is used,
+        // as R does.
+        setWorkingValues(eta: eta, mu: mu, y: y, weights: weights, offset: offset, sqrtW: &sqrtW, zw: &zw)
+        let finalSystem = sumPartials(
+            formGram(x: x, sqrtW: sqrtW, zw: zw, scaled: &scaled, chunks: chunks,
+                     partialGram: &partialGram, partialRhs: &partialRhs), p: p, chunks: chunks)
+        let finalFactor = (try? solve(finalSystem, kept: kept, scaled: scaled, zw: zw, rows: n))?.factor ?? factor
         let covariance: Matrix
-        do { covariance = try LAPACK.choleskyInverse(factor: factor) } catch { throw .lapack(error) }
+        do {
+            covariance = try LAPACK.choleskyInverse(factor: finalFactor)
+        } catch {
+            do { covariance = try LAPACK.choleskyInverse(factor: factor) } catch { throw .lapack(error) }
+        }
         return IterativelyReweightedLeastSquares(
             coefficients: beta, kept: kept, covariance: covariance, eta: eta, mu: mu,
             deviance: deviance, iterations: iterations, converged: converged)
+    }
+
+    /// Working weights √(w·(dμ/dη)²/V(μ)) and √W-scaled working response
+    /// √W·(η − offset + (y − μ)/(dμ/dη)), R's `glm.fit` formulas; zero-weight rows get 0.
+    static func setWorkingValues(
+        eta: [Double], mu: [Double], y: [Double], weights: [Double], offset: [Double],
+        sqrtW: inout [Double], zw: inout [Double]
+    ) {
+        for i in eta.indices {
+            if weights[i] > 0 {
+                let d = LogisticLink.derivative(eta[i])
+                let variance = mu[i] * (1 - mu[i])
+                let s = (weights[i] * d * d / variance).squareRoot()
+                sqrtW[i] = s
+                zw[i] = ((eta[i] - offset[i]) + (y[i] - mu[i]) / d) * s
+            } else {
+                sqrtW[i] = 0
+                zw[i] = 0
+            }
+        }
+    }
+
+    /// Smallest relative Cholesky pivot (squared sine of the smallest angle between a kept
+    /// √W-scaled column and the span of those before it) at which the normal equations are
+    /// still used. Below it, κ(XᵀWX) > 1e8 and the Gram route would lose more than half the
+    /// digits, so the step is solved by Householder QR of √W·X as R does (accuracy ε·κ(X)).
+    /// Well-posed fits never take that path; quasi-separated ones do (R's iteration stops on
+    /// a deviance change of 1e-14 relative, which a normal-equations solve cannot resolve).
+    static let normalEquationsPivotThreshold = 1e-8
+
+    /// The WLS step on the kept columns: Cholesky of XᵀWX, or QR of √W·X when ill-conditioned.
+    /// Returns the solution and an upper triangular R with RᵀR = XᵀWX (kept block).
+    static func solve(
+        _ system: (gram: Matrix, rhs: [Double]), kept: [Int], scaled: [Double], zw: [Double], rows n: Int
+    ) throws(StatisticsError) -> (solution: [Double], factor: Matrix) {
+        let keptGram = system.gram.submatrix(rows: kept, columns: kept)
+        let conditioning = keptGram.independentColumnsOfGramWithConditioning(tolerance: 0).smallestRelativePivot
+        do {
+            if conditioning >= normalEquationsPivotThreshold {
+                let factor = try LAPACK.choleskyFactor(keptGram)
+                return (try LAPACK.choleskySolve(factor: factor, kept.map { system.rhs[$0] }), factor)
+            }
+            // NOTE: allocates an n × rank copy; only ill-conditioned steps get here.
+            var a = Matrix(rows: n, columns: kept.count)
+            for (k, j) in kept.enumerated() {
+                a.elements.replaceSubrange((k * n)..<((k + 1) * n), with: scaled[(j * n)..<((j + 1) * n)])
+            }
+            let (solution, r) = try LAPACK.leastSquares(a, zw)
+            return (solution, r)
+        } catch {
+            throw .lapack(error)
+        }
+    }
+
+    /// Adds the chunks' partial Grams (upper triangles) and right-hand sides, in chunk order,
+    /// and mirrors the Gram to a full symmetric matrix.
+    static func sumPartials(_ partials: (gram: [Double], rhs: [Double]), p: Int, chunks: Int) -> (gram: Matrix, rhs: [Double]) {
+        var gram = Matrix(rows: p, columns: p)
+        var rhs = [Double](repeating: 0, count: p)
+        for c in 0..<chunks {
+            for j in 0..<p {
+                rhs[j] += partials.rhs[c * p + j]
+                for i in 0...j { gram[i, j] += partials.gram[c * p * p + i + j * p] }
+            }
+        }
+        for j in 0..<p { for i in 0..<j { gram[j, i] = gram[i, j] } }
+        return (gram, rhs)
     }
 
     static func totalDeviance(_ y: [Double], _ mu: [Double], _ weights: [Double]) -> Double {
@@ -137,9 +201,9 @@ struct IterativelyReweightedLeastSquares {
     static func formGram(
         x: Matrix, sqrtW: [Double], zw: [Double], scaled: inout [Double], chunks: Int,
         partialGram: inout [Double], partialRhs: inout [Double]
-    ) {
+    ) -> (gram: [Double], rhs: [Double]) {
         let n = x.rows, p = x.columns
-        guard p > 0 else { return }
+        guard p > 0 else { return (partialGram, partialRhs) }
         x.elements.withUnsafeBufferPointer { xb in
             sqrtW.withUnsafeBufferPointer { wb in
                 zw.withUnsafeBufferPointer { zb in
@@ -172,6 +236,7 @@ struct IterativelyReweightedLeastSquares {
                 }
             }
         }
+        return (partialGram, partialRhs)
     }
 }
 

@@ -92,7 +92,10 @@ enum RNumberFormat {
     }
 
     /// One value in a layout (R's `encodeReal0`), right-justified to the layout's width.
-    static func encode(_ x: Double, _ layout: Layout) -> String {
+    static func encode(_ value: Double, _ layout: Layout) -> String {
+        // R's encodeReal drops the sign of zero ("IEEE allows signed zeros"): round(-1e-6, 3)
+        // prints as 0, not -0.
+        let x = value == 0 ? 0 : value
         let body: String
         if layout.scientific {
             body = layout.decimals > 0

@@ -55,6 +55,9 @@ public struct FitDesign: Sendable {
             case .column where allNumeric:
                 columns.append(Column(term: name, variable: name, level: nil))
                 values.append(numbers.map { $0! })
+            case .column where numbers.contains(where: { $0 != nil }):
+                let r = numbers.firstIndex(where: { $0 == nil })!
+                throw .mixedColumn(file: file, line: table.lineNumbers[r], column: name, value: texts[r])
             case .column, .factor:
                 var reference: String?
                 if case let .factor(_, ref) = term { reference = ref }

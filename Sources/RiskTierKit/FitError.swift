@@ -13,6 +13,9 @@ public enum FitError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingValue(file: String, line: Int, column: String)
     /// A value that must be a number is not.
     case notANumber(file: String, line: Int, column: String, value: String)
+    /// A bare term whose column holds numbers and also a value that is not one (a typo, most
+    /// likely; `factor(name)` makes such a column categorical on purpose).
+    case mixedColumn(file: String, line: Int, column: String, value: String)
     /// A response, weight or offset value is outside its domain.
     case outOfRange(file: String, line: Int, column: String, requirement: String, value: String)
     /// `ref = "…"` names a level that does not occur.
@@ -40,6 +43,8 @@ public enum FitError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(file):\(line): `\(column)` must have a value; got a missing value"
         case let .notANumber(file, line, column, value):
             return "\(file):\(line): `\(column)` must be a number; got \"\(value)\""
+        case let .mixedColumn(file, line, column, value):
+            return "\(file):\(line): `\(column)` must be a number like its other values (write factor(\(column)) to make it categorical); got \"\(value)\""
         case let .outOfRange(file, line, column, requirement, value):
             return "\(file):\(line): `\(column)` must be \(requirement); got \(value)"
         case let .unknownReferenceLevel(file, column, level, levels):

@@ -8,8 +8,9 @@ struct FitCommand: ParsableCommand {
         commandName: "fit",
         abstract: "Fit a logistic regression to a CSV file and print an R-style summary.",
         discussion: """
-            A column whose values are not all numbers is a factor (treatment contrasts, levels in \
-            byte order, the first is the reference); factor(col) makes a numeric column a factor; \
+            A column none of whose values are numbers is a factor (treatment contrasts, levels in \
+            byte order, the first is the reference); factor(col) makes any column a factor (a \
+            column mixing numbers and text must be written so); \
             factor(col, ref = "level") picks the reference. The response is 0/1, or a proportion \
             in [0, 1] with --weights giving the number of trials.
             """)

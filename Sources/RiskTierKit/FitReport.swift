@@ -23,24 +23,29 @@ public struct FitReport: Encodable, Sendable {
             case oddsRatio = "odds_ratio", confLow = "conf_low", confHigh = "conf_high"
         }
 
+        /// JSON has no NaN or infinity: such a value (an odds ratio overflowing under separation)
+        /// is written as null.
+        private func finite(_ x: Double?) -> Double? { x.flatMap { $0.isFinite ? $0 : nil } }
+
         // Explicit so that nil numbers are written as null rather than left out.
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(term, forKey: .term)
             try c.encode(variable, forKey: .variable)
             try c.encode(level, forKey: .level)
-            try c.encode(estimate, forKey: .estimate)
-            try c.encode(stdError, forKey: .stdError)
-            try c.encode(zValue, forKey: .zValue)
-            try c.encode(pValue, forKey: .pValue)
+            try c.encode(finite(estimate), forKey: .estimate)
+            try c.encode(finite(stdError), forKey: .stdError)
+            try c.encode(finite(zValue), forKey: .zValue)
+            try c.encode(finite(pValue), forKey: .pValue)
             try c.encode(aliased, forKey: .aliased)
-            try c.encode(oddsRatio, forKey: .oddsRatio)
-            try c.encode(confLow, forKey: .confLow)
-            try c.encode(confHigh, forKey: .confHigh)
+            try c.encode(finite(oddsRatio), forKey: .oddsRatio)
+            try c.encode(finite(confLow), forKey: .confLow)
+            try c.encode(finite(confHigh), forKey: .confHigh)
         }
     }
 
     public let coefficients: [CoefficientRow]
+
     public let nullDeviance: Double
     public let residualDeviance: Double
     public let dfNull: Int

@@ -36,5 +36,8 @@ let package = Package(
 
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Domain"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", "RiskTierKit"]),
+        // Depends on the executable so that `swift test` builds the `risktier` these tests run.
+        .testTarget(name: "ImportCLITests", dependencies: ["Store", "Domain", "risktier"]),
     ]
 )

@@ -52,8 +52,9 @@ public struct FrozenPopulation: Sendable {
     /// Re-canonicalises a population given in the frozen format but possibly unsorted, with
     /// each `enterprise_id` validated as a unified social credit code (DOMAIN.md §1.1; lower
     /// case is folded). Duplicates are an error naming both lines.
-    public static func canonicalising(_ bytes: [UInt8], file: String) throws(LotteryError) -> FrozenPopulation {
-        let parsed = try parse(bytes, file: file, requireOrder: false)
+    /// With `allowedStrata`, a stratum outside it is an error naming the input line.
+    public static func canonicalising(_ bytes: [UInt8], file: String, allowedStrata: Set<DrawStratum>? = nil) throws(LotteryError) -> FrozenPopulation {
+        let parsed = try parse(bytes, file: file, requireOrder: false, allowedStrata: allowedStrata)
         let population = parsed.population
         var ids: [String] = []
         ids.reserveCapacity(population.count)
@@ -99,10 +100,10 @@ public struct FrozenPopulation: Sendable {
     /// Builds the canonical file from rows (the store path); validates and sorts like
     /// `canonicalising`.
     public static func make(rows: [(enterpriseID: String, stratum: DrawStratum, domain: SupervisionDomain, district: String)],
-                            file: String = FrozenPopulation.fileName) throws(LotteryError) -> FrozenPopulation {
+                            file: String = FrozenPopulation.fileName, allowedStrata: Set<DrawStratum>? = nil) throws(LotteryError) -> FrozenPopulation {
         var text = header + "\n"
         for row in rows { text += "\(row.enterpriseID),\(row.stratum.name),\(row.domain.rawValue),\(row.district)\n" }
-        return try canonicalising(Array(text.utf8), file: file)
+        return try canonicalising(Array(text.utf8), file: file, allowedStrata: allowedStrata)
     }
 
     /// Fast structural test for an already canonical USCC (18 charset characters, positions 3–8
@@ -115,7 +116,7 @@ public struct FrozenPopulation: Sendable {
         return check.asciiValue == bytes[17]
     }
 
-    private static func parse(_ bytes: [UInt8], file: String, requireOrder: Bool) throws(LotteryError)
+    private static func parse(_ bytes: [UInt8], file: String, requireOrder: Bool, allowedStrata: Set<DrawStratum>? = nil) throws(LotteryError)
         -> (population: FrozenPopulation, lines: [Int], sorted: Bool)
     {
         var idStart: [UInt32] = [], idLength: [UInt8] = [], districtStart: [UInt32] = []
@@ -167,6 +168,10 @@ public struct FrozenPopulation: Sendable {
                     guard let stratum = DrawStratum(text) else {
                         throw LotteryError(file: file, line: line, field: "stratum",
                                            "must be a stratum token of 1-32 letters, digits, '_' or '-' (a tier A-D); got '\(FrozenCSV.printable(text))'")
+                    }
+                    if let allowedStrata, !allowedStrata.contains(stratum) {
+                        throw LotteryError(file: file, line: line, field: "stratum",
+                                           "must be one of the plan's strata (\(allowedStrata.sorted().map(\.name).joined(separator: ", "))); got '\(text)'")
                     }
                     guard strataTokens.count < Int(UInt16.max) else {
                         throw LotteryError(file: file, line: line, field: "stratum", "must take fewer than 65535 distinct values")

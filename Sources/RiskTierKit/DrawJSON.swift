@@ -83,11 +83,12 @@ public indirect enum DrawJSON: Equatable, Sendable {
 
     /// An integer from a parsed JSON number (rejects fractions and booleans).
     static func integer(_ value: Any?) -> Int? {
-        // Booleans arrive as NSNumber too (`is Bool` tells them apart); `1e2` or `3.0` are not
-        // accepted as integers: plans and records are written with plain digits.
-        guard let number = value as? NSNumber, !(value is Bool) else { return nil }
-        let type = String(cString: number.objCType)
-        guard type != "d", type != "f" else { return nil }
-        return number.intValue
+        // Booleans arrive as an NSNumber subclass (`__NSCFBoolean` on Linux, where `0 is Bool`
+        // and `1 is Bool` are true for plain numbers), so compare the exact class. A number
+        // with a fractional part is not an integer.
+        guard let number = value as? NSNumber, ObjectIdentifier(type(of: number)) == ObjectIdentifier(NSNumber.self) else { return nil }
+        let double = number.doubleValue
+        guard double.isFinite, double == double.rounded(), abs(double) < 9e15 else { return nil }
+        return Int(double)
     }
 }

@@ -12,6 +12,7 @@ struct RiskTierCommand: AsyncParsableCommand {
             InitCommand.self,
             ImportCommand.self,
             FitCommand.self,
+            DrawCommand.self,
         ]
     )
 }

@@ -16,6 +16,7 @@ firth_pll <- function(X, y, w, beta) {
 
 firth_fit_fixed <- function(X, y, w, beta, free, maxit = 500, tol = 1e-13) {
   pll <- firth_pll(X, y, w, beta)
+  prev <- Inf
   for (it in seq_len(maxit)) {
     mu <- plogis(drop(X %*% beta))
     W <- w * mu * (1 - mu)
@@ -33,7 +34,10 @@ firth_fit_fixed <- function(X, y, w, beta, free, maxit = 500, tol = 1e-13) {
       t <- t / 2
     }
     beta <- cand
-    done <- max(abs(t * step)) < tol
+    size <- max(abs(t * step))
+    # stop at the step tolerance, or once steps are tiny and no longer shrinking (rounding floor)
+    done <- size < tol || (size < 1e-9 && it > 1 && size > 0.5 * prev)
+    prev <- size
     pll <- p2
     if (done) break
   }

@@ -188,10 +188,6 @@ run_case <- function(case, csv, d, formula, r_formula, outdir, weights = NULL, o
     pearson_chi2 = sum(residuals(fit, type = "pearson")^2),
     loglik_kernel = loglik_kernel(y, fit$fitted.values, pw),
     iterations = as.integer(fit$iter), converged = fit$converged,
-    # Firth (Jeffreys prior) penalised log-likelihood at the estimate:
-    # loglik_kernel + 0.5 * log det(X'WX), W = prior weight * mu * (1 - mu); null if singular.
-    penalized_loglik = if (method == "glm.fit") NULL else
-      loglik_kernel(y, mu, pw) + 0.5 * as.numeric(determinant(crossprod(X * sqrt(Wt)), logarithm = TRUE)$modulus),
     warnings = jarr(unique(ws)),
     fitted_first10 = jarr(unname(fit$fitted.values[seq_len(n10)])),
     linear_predictor_first10 = jarr(unname(fit$linear.predictors[seq_len(n10)])),
@@ -202,6 +198,13 @@ run_case <- function(case, csv, d, formula, r_formula, outdir, weights = NULL, o
 if (method == "glm.fit")       "std_error is R's summary() value, computed from the IRLS weights of the last iteration's starting point; std_error_at_estimate = sqrt(diag(solve(X'WX))) with W = prior weight*mu*(1-mu) at the final estimate (relative difference 1e-10 to 1e-7 in these converged fits)." else NULL,
       notes), collapse = " ")
   )
+  if (method != "glm.fit") {
+    # Firth (Jeffreys prior) penalised log-likelihood at the estimate:
+    # loglik_kernel + 0.5 * log det(X'WX), W = prior weight * mu * (1 - mu).
+    pos <- which(names(out) == "converged")
+    out <- append(out, list(penalized_loglik = loglik_kernel(y, mu, pw) +
+      0.5 * as.numeric(determinant(crossprod(X * sqrt(Wt)), logarithm = TRUE)$modulus)), after = pos)
+  }
   out <- c(out, extra)
   write_json_file(out, file.path(outdir, paste0(case, suffix, ".json")))
   writeLines(summary_lines, file.path(outdir, paste0(case, suffix, ".summary.txt")))

@@ -26,9 +26,10 @@ let package = Package(
         .target(name: "Statistics", dependencies: ["LinearAlgebra"]),
         .target(name: "Domain"),
         .target(name: "Ingest", dependencies: ["Domain"]),
+        .target(name: "Synthesis", dependencies: ["Domain"]),
         .target(name: "Store", dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Lottery", dependencies: ["Domain", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "RiskTierKit", dependencies: ["Statistics", "Domain", "Ingest", "Store", "Lottery"]),
+        .target(name: "RiskTierKit", dependencies: ["Statistics", "Domain", "Ingest", "Store", "Lottery", "Synthesis"]),
         .executableTarget(
             name: "risktier",
             dependencies: ["RiskTierKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -36,5 +37,6 @@ let package = Package(
 
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Domain"]),
+        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Domain", "Ingest", "RiskTierKit"]),
     ]
 )

@@ -37,6 +37,6 @@ let package = Package(
 
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Domain"]),
-        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Domain", "Ingest", "RiskTierKit"]),
+        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Domain", "Ingest", "RiskTierKit", .product(name: "Crypto", package: "swift-crypto")]),
     ]
 )

@@ -36,11 +36,11 @@ struct InspectorPool {
         members.reserveCapacity(count)
         let width = max(5, String(count).count)
         for index in 0..<count {
-            // The first officers (up to 2 × 7 × 6) cycle through every (district, domain) pair
+            // The first officers (up to 7 × 6) cycle through every (district, domain) pair once
             // (7 and 6 are coprime), so that even the smallest city can staff a team anywhere.
             let districtIndex: Int
             var domains: [SupervisionDomain]
-            let seeded = index < 2 * CityCatalogue.districts.count * CityCatalogue.domains.count
+            let seeded = index < CityCatalogue.districts.count * CityCatalogue.domains.count
             if seeded {
                 districtIndex = index % CityCatalogue.districts.count
                 let domainIndex = index % CityCatalogue.domains.count

@@ -23,6 +23,11 @@ struct SynthRandom {
         s3 = SynthRandom.splitMix(&state)
     }
 
+    /// A generator in a given raw state (for the published reference vectors).
+    init(state: (UInt64, UInt64, UInt64, UInt64)) {
+        (s0, s1, s2, s3) = state
+    }
+
     static func splitMix(_ state: inout UInt64) -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Domain
 import RiskTierKit
 import Synthesis
@@ -26,19 +27,25 @@ struct SynthCommand: ParsableCommand {
     @Option(help: "Years of data; the last one is the latent model's outcome window.")
     var years: Int = CitySpec.defaultYears
 
-    func validate() throws {
-        guard CivilDate(iso: start) != nil else {
-            throw ValidationError("`--start` must be a date YYYY-MM-DD; got \(start)")
+    /// Usage errors exit with 2 (COMMON.md), not ArgumentParser's default 64 for validation.
+    private func usageError(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("Error: \(message)\nUsage: risktier synth --enterprises N --seed S --out DIR [--start DATE] [--years 5]\n".utf8))
+        return ExitCode(2)
+    }
+
+    private func makeSpec() throws -> CitySpec {
+        guard let startDate = CivilDate(iso: start) else {
+            throw usageError("`--start` must be a date YYYY-MM-DD; got \(start)")
         }
         do {
-            _ = try CitySpec(enterpriseCount: enterprises, seed: seed, start: CivilDate(iso: start)!, years: years)
+            return try CitySpec(enterpriseCount: enterprises, seed: seed, start: startDate, years: years)
         } catch {
-            throw ValidationError(error.description)
+            throw usageError(error.description)
         }
     }
 
     func run() throws {
-        let spec = try CitySpec(enterpriseCount: enterprises, seed: seed, start: CivilDate(iso: start)!, years: years)
+        let spec = try makeSpec()
         // A SynthOutputError propagates: ArgumentParser prints it on stderr and exits with 1.
         let summary = try SynthCity.generate(spec, into: out)
         print(summary.markdown, terminator: "")

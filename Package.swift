@@ -37,6 +37,9 @@ let package = Package(
 
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Domain"]),
-        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Domain", "Ingest", "RiskTierKit", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", "RiskTierKit"]),
+        // Depends on the executable so that `swift test` builds the `risktier` these tests run.
+        .testTarget(name: "ImportCLITests", dependencies: ["Store", "Domain", "risktier"]),
+        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Domain", "Ingest", "Store", "RiskTierKit", "risktier", .product(name: "Crypto", package: "swift-crypto")]),
     ]
 )

@@ -8,6 +8,6 @@ struct RiskTierCommand: AsyncParsableCommand {
         commandName: "risktier",
         abstract: "Credit-risk supervision tiers and the dual-random inspection lottery.",
         version: RiskTierVersion.current,
-        subcommands: [SynthCommand.self]
+        subcommands: [InitCommand.self, ImportCommand.self, SynthCommand.self]
     )
 }

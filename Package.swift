@@ -26,9 +26,10 @@ let package = Package(
         .target(name: "Statistics", dependencies: ["LinearAlgebra"]),
         .target(name: "Domain"),
         .target(name: "Ingest", dependencies: ["Domain"]),
+        .target(name: "Synthesis", dependencies: ["Domain"]),
         .target(name: "Store", dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Lottery", dependencies: ["Domain", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "RiskTierKit", dependencies: ["Statistics", "Domain", "Ingest", "Store", "Lottery"]),
+        .target(name: "RiskTierKit", dependencies: ["Statistics", "Domain", "Ingest", "Store", "Lottery", "Synthesis"]),
         .executableTarget(
             name: "risktier",
             dependencies: ["RiskTierKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -43,5 +44,6 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", "RiskTierKit"]),
         // Depends on the executable so that `swift test` builds the `risktier` these tests run.
         .testTarget(name: "ImportCLITests", dependencies: ["Store", "Domain", "risktier"]),
+        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Domain", "Ingest", "Store", "RiskTierKit", "risktier", .product(name: "Crypto", package: "swift-crypto")]),
     ]
 )

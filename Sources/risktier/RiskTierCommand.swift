@@ -9,6 +9,7 @@ struct RiskTierCommand: AsyncParsableCommand {
         abstract: "Credit-risk supervision tiers and the dual-random inspection lottery.",
         version: RiskTierVersion.current,
         subcommands: [
+            SynthCommand.self,
             InitCommand.self,
             ImportCommand.self,
             FitCommand.self,

@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "Domain"),
         .target(name: "Ingest", dependencies: ["Domain"]),
         .target(name: "Store", dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Features", dependencies: ["Domain"]),
+        .target(name: "Scoring", dependencies: ["Domain", "Features", "Statistics"]),
         .target(name: "Lottery", dependencies: ["Domain", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "RiskTierKit", dependencies: ["Statistics", "Domain", "Ingest", "Store", "Lottery"]),
         .executableTarget(
@@ -36,5 +38,7 @@ let package = Package(
 
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Domain"]),
+        .testTarget(name: "FeaturesTests", dependencies: ["Features", "Domain"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Features", "Domain"]),
     ]
 )

@@ -1,0 +1,87 @@
+import Domain
+
+/// Builds a `FeatureSet` from enterprises streamed in ascending id order, each with its own
+/// events (any order). Memory is proportional to the number of enterprises, never to the
+/// number of events: only one enterprise's accumulator is live at a time, and rows are kept
+/// as raw counts so that the shrunk rates can use priors estimated from this same pass.
+///
+/// ```
+/// var builder = try FeatureBuilder(asOf: t, options: options, label: labelOptions)
+/// for (enterprise, events) in stream { try builder.add(enterprise: enterprise, events: events) }
+/// let set = builder.featureSet(priors: builder.estimatedPriors)   // training
+/// ```
+public struct FeatureBuilder: Sendable {
+    public let asOf: CivilDate
+    public let options: FeatureOptions
+    public let label: LabelOptions?
+
+    private var accumulators: [FeatureAccumulator] = []
+    private var inactive: [CreditCode] = []
+    private var lastId: CreditCode?
+    private var samplingTests = [Int](repeating: 0, count: SupervisionDomain.allCases.count)
+    private var samplingFails = [Int](repeating: 0, count: SupervisionDomain.allCases.count)
+    private var inspections = [Int](repeating: 0, count: SupervisionDomain.allCases.count)
+    private var findings = [Int](repeating: 0, count: SupervisionDomain.allCases.count)
+
+    /// Throws when a label is requested and t > data end − horizon (§5.2).
+    public init(asOf: CivilDate, options: FeatureOptions = FeatureOptions(), label: LabelOptions? = nil) throws(FeaturesError) {
+        if let label, asOf > label.dataEnd.adding(months: -label.horizonMonths) {
+            throw .labelWindowBeyondData(asOf: asOf, dataEnd: label.dataEnd, horizonMonths: label.horizonMonths)
+        }
+        self.asOf = asOf
+        self.options = options
+        self.label = label
+    }
+
+    /// An empty accumulator for `enterprise` with this builder's dates and options.
+    public func makeAccumulator(for enterprise: Enterprise) -> FeatureAccumulator {
+        FeatureAccumulator(enterprise: enterprise, asOf: asOf, options: options, label: label)
+    }
+
+    /// Adds one enterprise and all its events.
+    public mutating func add(enterprise: Enterprise, events: some Sequence<Event>) throws(FeaturesError) {
+        var accumulator = makeAccumulator(for: enterprise)
+        for event in events { try accumulator.add(event) }
+        try add(accumulator)
+    }
+
+    /// Adds a fed accumulator (the event-by-event path). Enterprises not yet registered at
+    /// the as-of date are skipped; inactive ones are listed for `O_INACTIVE`.
+    public mutating func add(_ accumulator: FeatureAccumulator) throws(FeaturesError) {
+        let enterprise = accumulator.enterprise
+        if let lastId, !(lastId < enterprise.id) { throw .enterprisesOutOfOrder(previous: lastId, next: enterprise.id) }
+        lastId = enterprise.id
+        guard enterprise.registeredOn <= asOf else { return }
+        guard enterprise.isActive(on: asOf) else {
+            inactive.append(enterprise.id)
+            return
+        }
+        for index in samplingTests.indices {
+            samplingTests[index] += accumulator.domainSamplingTests[index]
+            samplingFails[index] += accumulator.domainSamplingFails[index]
+            inspections[index] += accumulator.domainInspections[index]
+            findings[index] += accumulator.domainFindings[index]
+        }
+        accumulators.append(accumulator)
+    }
+
+    /// Priors m_d from the enterprises added so far (use for the training pass).
+    public var estimatedPriors: FeaturePriors {
+        FeaturePriors(samplingTests: samplingTests, samplingFails: samplingFails, inspections: inspections, findings: findings)
+    }
+
+    /// The column-major matrix and per-row facts and labels, shrunk rates using `priors`
+    /// (the training priors stored with the model when scoring).
+    public func featureSet(priors: FeaturePriors) -> FeatureSet {
+        let rows = accumulators.count
+        let columns = FeatureName.allCases.count
+        var values = [Double](repeating: 0, count: rows * columns)
+        for (r, accumulator) in accumulators.enumerated() {
+            for (c, value) in accumulator.features(priors: priors).enumerated() { values[c * rows + r] = value }
+        }
+        let matrix = FeatureMatrix(names: FeatureName.orderedNames, enterpriseIds: accumulators.map(\.enterprise.id), values: values)
+        return FeatureSet(asOf: asOf, matrix: matrix, overrideFacts: accumulators.map(\.overrideFacts),
+                          labels: label == nil ? [] : accumulators.map(\.observationLabel),
+                          priors: priors, inactiveEnterpriseIds: inactive)
+    }
+}

@@ -48,4 +48,17 @@ import Domain
         #expect(facts == OverrideFacts(onSeriousList: true, onAbnormalList: false, heavyPenaltyLast12Months: true,
                                        ageDays: 181, historyEventCount: 2)) // Jan 31 + Feb 29 + Mar 31 + Apr 30 + May 31 + Jun 29
     }
+
+    @Test func builderRowsEqualAccumulatorRowsUnderAnyPriors() throws {
+        let priors = FeaturePriors(samplingTests: [10, 10, 4, 0, 0, 0], samplingFails: [1, 3, 1, 0, 0, 0],
+                                   inspections: [5, 2, 0, 0, 0, 0], findings: [10, 1, 0, 0, 0, 0])
+        let firm = F.enterprise(domains: [.food, .drug, .cosmetic])
+        let events = [F.sampling("2024-01-01", fail: .quality), F.sampling("2024-02-01", domain: .drug),
+                      F.inspection("2024-03-01", findings: 3, severity: .general), F.penalty("2023-01-01")]
+        var builder = try FeatureBuilder(asOf: F.date("2024-06-30"))
+        try builder.add(enterprise: firm, events: events)
+        var accumulator = builder.makeAccumulator(for: firm)
+        for event in events { try accumulator.add(event) }
+        #expect(builder.featureSet(priors: priors).matrix.row(0) == accumulator.features(priors: priors))
+    }
 }

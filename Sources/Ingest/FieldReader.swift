@@ -54,11 +54,14 @@ struct FieldReader {
             }
             throw fail(field, shaped ? "a date that exists in the calendar (YYYY-MM-DD)" : "an ISO date YYYY-MM-DD", value)
         }
-        if let extractDate, date > extractDate {
+        if let extractDate, date > extractDate, !FieldReader.futureDateFields.contains(field) {
             throw fail(field, "on or before the extract date \(extractDate)", value)
         }
         return date
     }
+
+    /// Dates that lie in the future by nature and are not held to the extract date.
+    static let futureDateFields: Set<String> = ["expires_on", "cert_valid_until", "valid_until"]
 
     func token<T: FileToken>(_ field: String, _ type: T.Type = T.self) throws(IngestError) -> T {
         let value = raw(field)

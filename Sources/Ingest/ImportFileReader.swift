@@ -56,7 +56,8 @@ public final class ImportFileReader {
             case .usccExceptions:
                 // The listed code itself fails the check, so validate with itself excused.
                 let raw = f.raw("enterprise_id").uppercased()
-                let code = try f.creditCode("enterprise_id", exceptions: [raw], warnings: &warnings)
+                var ignored: [IngestWarning] = []  // the mismatch is the point of the listing
+                let code = try f.creditCode("enterprise_id", exceptions: [raw], warnings: &ignored)
                 context.usccExceptions.insert(code.value)
                 return .usccException(code)
             case .enterprises: return try enterprise(f, context: &context)
@@ -142,8 +143,7 @@ public final class ImportFileReader {
                 return .licence(try Licence(
                     header: header, licenceId: f.raw("licence_id"), licenceType: f.raw("licence_type"),
                     issuedOn: try f.date("issued_on"),
-                    // A licence expires in the future: expires_on is not held to the extract date.
-                    expiresOn: try FieldReader(file: f.file, record: f.record, columns: f.columns, extractDate: nil).date("expires_on"),
+                    expiresOn: try f.date("expires_on"),
                     status: try f.token("status"), statusChangedOn: try f.optionalDate("status_changed_on")))
             case .penalties:
                 return .penalty(try Penalty(

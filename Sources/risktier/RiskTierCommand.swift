@@ -8,6 +8,6 @@ struct RiskTierCommand: AsyncParsableCommand {
         commandName: "risktier",
         abstract: "Credit-risk supervision tiers and the dual-random inspection lottery.",
         version: RiskTierVersion.current,
-        subcommands: []
+        subcommands: [InitCommand.self, ImportCommand.self]
     )
 }

@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Domain"]),
         .testTarget(name: "FeaturesTests", dependencies: ["Features", "Domain"]),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Features", "Domain"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Features", "Domain", "Statistics"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", "RiskTierKit"]),
         // Depends on the executable so that `swift test` builds the `risktier` these tests run.
         .testTarget(name: "ImportCLITests", dependencies: ["Store", "Domain", "risktier"]),

@@ -39,11 +39,11 @@ public struct FeatureAccumulator: Sendable {
     var licenceLapsed = false
     var heavyPenalty12 = false
     var historyEvents = 0
-    // Per-domain window totals (index = SupervisionDomain.allCases) for the priors.
-    var domainSamplingTests = [Int](repeating: 0, count: SupervisionDomain.allCases.count)
-    var domainSamplingFails = [Int](repeating: 0, count: SupervisionDomain.allCases.count)
-    var domainInspections = [Int](repeating: 0, count: SupervisionDomain.allCases.count)
-    var domainFindings = [Int](repeating: 0, count: SupervisionDomain.allCases.count)
+    // Per-domain window totals (by the event's domain) for the priors.
+    var domainSamplingTests = DomainTally()
+    var domainSamplingFails = DomainTally()
+    var domainInspections = DomainTally()
+    var domainFindings = DomainTally()
     // Label window.
     var observed = false
     var positive = false
@@ -111,12 +111,12 @@ public struct FeatureAccumulator: Sendable {
         historyEvents += 1
         // Non-final results (retest or objection open) are ignored by features and labels.
         guard test.isFinal, inLongWindow(test.sampledOn) else { return }
-        let domainIndex = SupervisionDomain.allCases.firstIndex(of: test.header.domain)!
+        let domain = test.header.domain
         samplingTests += 1
-        domainSamplingTests[domainIndex] += 1
+        domainSamplingTests[domain] += 1
         if test.result == .fail {
             samplingFails += 1
-            domainSamplingFails[domainIndex] += 1
+            domainSamplingFails[domain] += 1
             if test.failClass == .safety { safetyFail = true }
         }
     }
@@ -126,11 +126,11 @@ public struct FeatureAccumulator: Sendable {
         let date = inspection.inspectedOn
         lastInspection = max(lastInspection ?? date, date)
         guard inLongWindow(date) else { return }
-        let domainIndex = SupervisionDomain.allCases.firstIndex(of: inspection.header.domain)!
+        let domain = inspection.header.domain
         inspections += 1
         findings += inspection.findingsCount
-        domainInspections[domainIndex] += 1
-        domainFindings[domainIndex] += inspection.findingsCount
+        domainInspections[domain] += 1
+        domainFindings[domain] += Int32(clamping: inspection.findingsCount)
         if inspection.maxSeverity == .serious { seriousInspections += 1 }
     }
 

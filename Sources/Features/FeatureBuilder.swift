@@ -72,11 +72,11 @@ public struct FeatureBuilder: Sendable {
             inactive.append(enterprise.id)
             return
         }
-        for index in samplingTests.indices {
-            samplingTests[index] += accumulator.domainSamplingTests[index]
-            samplingFails[index] += accumulator.domainSamplingFails[index]
-            inspections[index] += accumulator.domainInspections[index]
-            findings[index] += accumulator.domainFindings[index]
+        for (index, domain) in SupervisionDomain.allCases.enumerated() {
+            samplingTests[index] += Int(accumulator.domainSamplingTests[domain])
+            samplingFails[index] += Int(accumulator.domainSamplingFails[domain])
+            inspections[index] += Int(accumulator.domainInspections[domain])
+            findings[index] += Int(accumulator.domainFindings[domain])
         }
         enterpriseIds.append(enterprise.id)
         rowValues.append(contentsOf: accumulator.features(priors: FeatureBuilder.zeroPriors))

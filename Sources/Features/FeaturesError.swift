@@ -8,6 +8,8 @@ public enum FeaturesError: Error, Equatable, Sendable, CustomStringConvertible {
     case enterprisesOutOfOrder(previous: CreditCode, next: CreditCode)
     /// An event fed to the accumulator of another enterprise.
     case eventForOtherEnterprise(expected: CreditCode, got: CreditCode, eventId: String)
+    /// An event of an enterprise that is not in the enterprise list.
+    case unknownEnterprise(CreditCode, eventId: String)
     /// A model's feature names differ from this build's `FeatureName` order.
     case featureSpecMismatch(expected: [String], got: [String])
 
@@ -19,6 +21,8 @@ public enum FeaturesError: Error, Equatable, Sendable, CustomStringConvertible {
             return "`enterprise_id` must be strictly ascending in the feature stream; got \(next) after \(previous)"
         case let .eventForOtherEnterprise(expected, got, eventId):
             return "`enterprise_id` of event \(eventId) must be \(expected); got \(got)"
+        case let .unknownEnterprise(id, eventId):
+            return "`enterprise_id` of event \(eventId) must be a known enterprise; got \(id)"
         case let .featureSpecMismatch(expected, got):
             return "`features` must be \(expected.joined(separator: ",")); got \(got.joined(separator: ","))"
         }

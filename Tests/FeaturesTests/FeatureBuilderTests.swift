@@ -62,3 +62,40 @@ import Domain
         #expect(builder.featureSet(priors: priors).matrix.row(0) == accumulator.features(priors: priors))
     }
 }
+
+@Suite struct FeatureTableBuilderTests {
+    typealias F = Fixtures
+
+    @Test func kindByKindStreamGivesTheSameSetAsPerEnterpriseStream() throws {
+        let second = FeatureBuilderTests.second
+        let firms = [F.enterprise(domains: [.food, .drug]), F.enterprise(id: second, domains: [.drug])]
+        let first: [Event] = [F.penalty("2024-01-01"), F.sampling("2024-02-01", fail: .safety), F.inspection("2024-03-01", findings: 2, severity: .general),
+                              F.inspection("2024-08-01", findings: 1, severity: .serious)]
+        let other: [Event] = [F.penalty("2023-05-01", enterprise: second), F.sampling("2024-02-02", domain: .drug, enterprise: second),
+                              F.inspection("2023-01-01", domain: .drug, enterprise: second)]
+        let label = LabelOptions(dataEnd: F.date("2025-06-30"))
+        var perEnterprise = try FeatureBuilder(asOf: F.date("2024-06-30"), label: label)
+        try perEnterprise.add(enterprise: firms[0], events: first)
+        try perEnterprise.add(enterprise: firms[1], events: other)
+        var table = try FeatureTableBuilder(asOf: F.date("2024-06-30"), enterprises: firms, label: label)
+        for kind in EventKind.allCases {
+            for event in (first + other) where event.kind == kind { try table.add(event) }
+        }
+        let routed = try table.featureBuilder()
+        let a = perEnterprise.featureSet(priors: perEnterprise.estimatedPriors)
+        let b = routed.featureSet(priors: routed.estimatedPriors)
+        #expect(a.matrix == b.matrix)
+        #expect(a.labels == b.labels)
+        #expect(a.overrideFacts == b.overrideFacts)
+        #expect(a.priors == b.priors)
+        #expect(b.labels[0]?.outcome == true)
+    }
+
+    @Test func eventOfAnUnknownEnterpriseIsAnError() throws {
+        var table = try FeatureTableBuilder(asOf: F.date("2024-06-30"), enterprises: [F.enterprise()])
+        let stranger = FeatureBuilderTests.third
+        #expect(throws: FeaturesError.unknownEnterprise(stranger, eventId: "p-2024-01-01-1000")) {
+            try table.add(F.penalty("2024-01-01", enterprise: stranger))
+        }
+    }
+}

@@ -30,7 +30,8 @@ let package = Package(
         .target(name: "Features", dependencies: ["Domain"]),
         .target(name: "Scoring", dependencies: ["Domain", "Features", "Statistics"]),
         .target(name: "Lottery", dependencies: ["Domain", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "RiskTierKit", dependencies: ["Statistics", "Domain", "Ingest", "Store", "Lottery"]),
+        .target(name: "RiskTierKit", dependencies: ["Statistics", "Domain", "Ingest", "Store", "Lottery", "Features", "Scoring",
+                                                  .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "risktier",
             dependencies: ["RiskTierKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -40,6 +41,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Domain"]),
         .testTarget(name: "FeaturesTests", dependencies: ["Features", "Domain"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Features", "Domain", "Statistics"]),
+        .testTarget(name: "MonthlyRunTests", dependencies: ["RiskTierKit", "Store", "Scoring", "Domain"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", "RiskTierKit"]),
         // Depends on the executable so that `swift test` builds the `risktier` these tests run.
         .testTarget(name: "ImportCLITests", dependencies: ["Store", "Domain", "risktier"]),

@@ -41,7 +41,8 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Domain"]),
         .testTarget(name: "FeaturesTests", dependencies: ["Features", "Domain"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Features", "Domain", "Statistics"]),
-        .testTarget(name: "MonthlyRunTests", dependencies: ["RiskTierKit", "Store", "Scoring", "Domain"]),
+        // Depends on the executable so that `swift test` builds the `risktier` the CLI tests run.
+        .testTarget(name: "MonthlyRunTests", dependencies: ["RiskTierKit", "Store", "Scoring", "Domain", "risktier"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", "RiskTierKit"]),
         // Depends on the executable so that `swift test` builds the `risktier` these tests run.
         .testTarget(name: "ImportCLITests", dependencies: ["Store", "Domain", "risktier"]),

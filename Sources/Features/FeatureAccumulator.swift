@@ -66,7 +66,8 @@ public struct FeatureAccumulator: Sendable {
         return asOf < date && date <= labelEnd
     }
 
-    /// Feeds one event of this enterprise.
+    /// Feeds one event of this enterprise. Events after t go to the label window only; the
+    /// `recorded_on` filter applies to feature events (a label is what eventually happened).
     public mutating func add(_ event: Event) throws(FeaturesError) {
         let header = event.header
         guard header.enterpriseId == enterprise.id else {

@@ -29,8 +29,9 @@ public struct Model: Hashable, Sendable {
                 trainingMeans: [String: Double], cutPoints: CutPoints = .standard, scorecard: ScorecardScaling = .standard,
                 trainingDataSHA256: String, rowCount: Int, fitOptions: ModelFitOptions, packageVersion: String,
                 formatVersion: Int = Model.currentFormatVersion, file: String = "model.json") throws(ScoringError) {
-        guard !modelId.isEmpty, modelId.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "/") }) else {
-            throw .invalidField(file: file, field: "model_id", requirement: "printable ASCII without spaces or slashes", got: modelId)
+        // The id names the folder Models/<id>: no separators, no hidden or parent folder.
+        guard Model.isValidId(modelId) else {
+            throw .invalidField(file: file, field: "model_id", requirement: "1 to 64 characters from A-Z a-z 0-9 . _ - not starting with a dot", got: modelId)
         }
         let expected = [Model.interceptName] + featureSpec.names
         guard coefficients.map(\.name) == expected else {
@@ -62,5 +63,15 @@ public struct Model: Hashable, Sendable {
         self.rowCount = rowCount
         self.fitOptions = fitOptions
         self.packageVersion = packageVersion
+    }
+
+    /// `[A-Za-z0-9._-]{1,64}`, not starting with `.`.
+    public static func isValidId(_ id: String) -> Bool {
+        let bytes = Array(id.utf8)
+        guard (1...64).contains(bytes.count), bytes[0] != UInt8(ascii: ".") else { return false }
+        return bytes.allSatisfy { b in
+            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+                || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")
+        }
     }
 }

@@ -45,4 +45,11 @@ import Features
         }
         #expect(error?.description.hasPrefix("model.json: `coefficients` must be named (Intercept), pen_count_12m,") == true)
     }
+
+    @Test func modelIdNamesASafeFolder() throws {
+        for bad in ["", "..", ".hidden", "a/b", "a b", "模型", String(repeating: "x", count: 65)] {
+            #expect(throws: ScoringError.self, "\(bad)") { try S.model(id: bad) }
+        }
+        _ = try S.model(id: "city-2024.06_v2")
+    }
 }

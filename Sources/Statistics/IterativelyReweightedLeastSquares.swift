@@ -3,8 +3,8 @@ import Foundation
 import LinearAlgebra
 
 /// The Fisher-scoring loop of R's `glm.fit` for the binomial logit model, on preallocated
-/// buffers: X is read in place (column-major), √W·X is written into one n×p scratch buffer
-/// reused by every step, and XᵀWX is formed by `dsyrk`.
+/// buffers: X is read in place (column-major), √W·X is formed one cache-sized block of rows at
+/// a time, and XᵀWX is accumulated by `dsyrk` over the blocks.
 struct IterativelyReweightedLeastSquares {
     /// Coefficients in design order; aliased ones are 0 (as R's Cdqrls leaves them).
     let coefficients: [Double]
@@ -24,6 +24,9 @@ struct IterativelyReweightedLeastSquares {
     /// machine's core count, so that results are bit-identical across machines.
     static let parallelRowThreshold = 20_000
     static let chunkCount = 2
+    /// One-time switch of OpenBLAS to single-threaded calls once we thread rows ourselves
+    /// (see `BLAS.useSingleThreadedCalls`).
+    static let openBLASConfigured: Bool = BLAS.useSingleThreadedCalls()
 
     static func run(
         design x: Matrix, response y: [Double], weights: [Double], offset: [Double],
@@ -43,10 +46,11 @@ struct IterativelyReweightedLeastSquares {
         var beta = [Double](repeating: 0, count: p)
         var kept: [Int] = []
         var factor = Matrix(rows: 0, columns: 0)
-        var scaled = [Double](repeating: 0, count: n * p)
+        var blocks = [Double](repeating: 0, count: chunkCount * blockRows * p)
         var sqrtW = [Double](repeating: 0, count: n)
         var zw = [Double](repeating: 0, count: n)
         let chunks = n >= parallelRowThreshold ? chunkCount : 1
+        if chunks > 1 { _ = openBLASConfigured }
         var partialGram = [Double](repeating: 0, count: chunks * p * p)
         var partialRhs = [Double](repeating: 0, count: chunks * p)
         var converged = false
@@ -57,7 +61,7 @@ struct IterativelyReweightedLeastSquares {
             iterations = iteration
             setWorkingValues(eta: eta, mu: mu, y: y, weights: weights, offset: offset, sqrtW: &sqrtW, zw: &zw)
             let system = sumPartials(
-                formGram(x: x, sqrtW: sqrtW, zw: zw, scaled: &scaled, chunks: chunks,
+                formGram(x: x, sqrtW: sqrtW, zw: zw, blocks: &blocks, chunks: chunks,
                          partialGram: &partialGram, partialRhs: &partialRhs), p: p, chunks: chunks)
             // Aliasing is decided once, at the first step, where the working weights come from
             // the start μ = (w·y + ½)/(w + 1) and so reflect the design, not the fit. R's
@@ -68,7 +72,7 @@ struct IterativelyReweightedLeastSquares {
             if iteration == 1 {
                 kept = system.gram.independentColumnsOfGram(tolerance: control.aliasingTolerance)
             }
-            let step = try solve(system, kept: kept, scaled: scaled, zw: zw, rows: n)
+            let step = try solve(system, kept: kept, x: x, sqrtW: sqrtW, zw: zw)
             factor = step.factor
             let solution = step.solution
             beta = [Double](repeating: 0, count: p)
@@ -109,9 +113,9 @@ struct IterativelyReweightedLeastSquares {
         // as R does.
         setWorkingValues(eta: eta, mu: mu, y: y, weights: weights, offset: offset, sqrtW: &sqrtW, zw: &zw)
         let finalSystem = sumPartials(
-            formGram(x: x, sqrtW: sqrtW, zw: zw, scaled: &scaled, chunks: chunks,
+            formGram(x: x, sqrtW: sqrtW, zw: zw, blocks: &blocks, chunks: chunks,
                      partialGram: &partialGram, partialRhs: &partialRhs), p: p, chunks: chunks)
-        let finalFactor = (try? solve(finalSystem, kept: kept, scaled: scaled, zw: zw, rows: n))?.factor ?? factor
+        let finalFactor = (try? solve(finalSystem, kept: kept, x: x, sqrtW: sqrtW, zw: zw))?.factor ?? factor
         let covariance: Matrix
         do {
             covariance = try LAPACK.choleskyInverse(factor: finalFactor)
@@ -154,8 +158,9 @@ struct IterativelyReweightedLeastSquares {
     /// The WLS step on the kept columns: Cholesky of XᵀWX, or QR of √W·X when ill-conditioned.
     /// Returns the solution and an upper triangular R with RᵀR = XᵀWX (kept block).
     static func solve(
-        _ system: (gram: Matrix, rhs: [Double]), kept: [Int], scaled: [Double], zw: [Double], rows n: Int
+        _ system: (gram: Matrix, rhs: [Double]), kept: [Int], x: Matrix, sqrtW: [Double], zw: [Double]
     ) throws(StatisticsError) -> (solution: [Double], factor: Matrix) {
+        let n = x.rows
         let keptGram = system.gram.submatrix(rows: kept, columns: kept)
         let conditioning = keptGram.independentColumnsOfGramWithConditioning(tolerance: 0).smallestRelativePivot
         do {
@@ -163,10 +168,10 @@ struct IterativelyReweightedLeastSquares {
                 let factor = try LAPACK.choleskyFactor(keptGram)
                 return (try LAPACK.choleskySolve(factor: factor, kept.map { system.rhs[$0] }), factor)
             }
-            // NOTE: allocates an n × rank copy; only ill-conditioned steps get here.
+            // NOTE: allocates an n × rank copy of √W·X; only ill-conditioned steps get here.
             var a = Matrix(rows: n, columns: kept.count)
             for (k, j) in kept.enumerated() {
-                a.elements.replaceSubrange((k * n)..<((k + 1) * n), with: scaled[(j * n)..<((j + 1) * n)])
+                for i in 0..<n { a.elements[k * n + i] = x.elements[j * n + i] * sqrtW[i] }
             }
             let (solution, r) = try LAPACK.leastSquares(a, zw)
             return (solution, r)
@@ -196,18 +201,25 @@ struct IterativelyReweightedLeastSquares {
         return total
     }
 
-    /// Writes √W·X into `scaled` and, per chunk of rows, the upper triangle of (√W X)ᵀ(√W X) and
-    /// (√W X)ᵀ(√W z) into `partialGram`/`partialRhs`. Chunks run concurrently.
+    /// Rows per block of √W·X: the block (rows × p doubles, 1.6 MB at p = 50) stays in cache
+    /// between being written and being read by dsyrk/dgemv, and no n × p scratch copy of X
+    /// is ever allocated (it cost 400 MB of page faults and as much memory traffic per step
+    /// at n = 10^6, p = 50).
+    static let blockRows = 4096
+
+    /// Per chunk of rows (chunks run concurrently), the upper triangle of (√W X)ᵀ(√W X) and
+    /// (√W X)ᵀ(√W z) into `partialGram`/`partialRhs`, accumulated block by block.
     static func formGram(
-        x: Matrix, sqrtW: [Double], zw: [Double], scaled: inout [Double], chunks: Int,
+        x: Matrix, sqrtW: [Double], zw: [Double], blocks: inout [Double], chunks: Int,
         partialGram: inout [Double], partialRhs: inout [Double]
     ) -> (gram: [Double], rhs: [Double]) {
         let n = x.rows, p = x.columns
         guard p > 0 else { return (partialGram, partialRhs) }
+        let blockRows = Self.blockRows
         x.elements.withUnsafeBufferPointer { xb in
             sqrtW.withUnsafeBufferPointer { wb in
                 zw.withUnsafeBufferPointer { zb in
-                    scaled.withUnsafeMutableBufferPointer { sb in
+                    blocks.withUnsafeMutableBufferPointer { sb in
                         partialGram.withUnsafeMutableBufferPointer { gb in
                             partialRhs.withUnsafeMutableBufferPointer { rb in
                                 let buffers = GramBuffers(
@@ -215,15 +227,25 @@ struct IterativelyReweightedLeastSquares {
                                     scaled: sb.baseAddress!, gram: gb.baseAddress!, rhs: rb.baseAddress!)
                                 let work: @Sendable (Int) -> Void = { c in
                                     let lo = n * c / chunks, hi = n * (c + 1) / chunks
-                                    for j in 0..<p {
-                                        let column = buffers.x + j * n, out = buffers.scaled + j * n
-                                        for i in lo..<hi { out[i] = column[i] * buffers.sqrtW[i] }
+                                    let block = buffers.scaled + c * blockRows * p
+                                    let gram = buffers.gram + c * p * p, rhs = buffers.rhs + c * p
+                                    for k in 0..<(p * p) { gram[k] = 0 }
+                                    for k in 0..<p { rhs[k] = 0 }
+                                    var start = lo
+                                    while start < hi {
+                                        let rows = min(blockRows, hi - start)
+                                        let weights = buffers.sqrtW + start
+                                        for j in 0..<p {
+                                            let column = buffers.x + j * n + start, out = block + j * blockRows
+                                            for i in 0..<rows { out[i] = column[i] * weights[i] }
+                                        }
+                                        BLAS.syrkTransposed(.upper, n: p, k: rows, alpha: 1, a: block,
+                                                            leadingDimension: blockRows, beta: 1, c: gram,
+                                                            cLeadingDimension: p)
+                                        BLAS.gemv(.transpose, rows: rows, columns: p, alpha: 1, a: block,
+                                                  leadingDimension: blockRows, x: buffers.zw + start, beta: 1, y: rhs)
+                                        start += rows
                                     }
-                                    BLAS.syrkTransposed(.upper, n: p, k: hi - lo, alpha: 1, a: buffers.scaled + lo,
-                                                        leadingDimension: n, beta: 0, c: buffers.gram + c * p * p,
-                                                        cLeadingDimension: p)
-                                    BLAS.gemv(.transpose, rows: hi - lo, columns: p, alpha: 1, a: buffers.scaled + lo,
-                                              leadingDimension: n, x: buffers.zw + lo, beta: 0, y: buffers.rhs + c * p)
                                 }
                                 if chunks == 1 {
                                     work(0)
@@ -241,11 +263,12 @@ struct IterativelyReweightedLeastSquares {
 }
 
 /// Raw pointers into the buffers of one Gram step, shared by the row chunks. Each chunk writes
-/// only its own rows of `scaled` and its own slices of `gram`/`rhs`, so there is no overlap.
+/// only its own block buffer and its own slices of `gram`/`rhs`, so there is no overlap.
 private struct GramBuffers: @unchecked Sendable {
     let x: UnsafePointer<Double>
     let sqrtW: UnsafePointer<Double>
     let zw: UnsafePointer<Double>
+    /// Per-chunk block buffers (`blockRows × p` each).
     let scaled: UnsafeMutablePointer<Double>
     let gram: UnsafeMutablePointer<Double>
     let rhs: UnsafeMutablePointer<Double>

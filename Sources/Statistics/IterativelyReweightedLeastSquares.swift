@@ -41,28 +41,27 @@ struct IterativelyReweightedLeastSquares {
             eta[i] = LogisticLink.link(start)
             mu[i] = LogisticLink.inverse(eta[i])
         }
-        var devold = totalDeviance(y, mu, weights)
+        let devold0 = totalDeviance(y, mu, weights)
 
         var beta = [Double](repeating: 0, count: p)
         var kept: [Int] = []
         var factor = Matrix(rows: 0, columns: 0)
-        var blocks = [Double](repeating: 0, count: chunkCount * blockRows * p)
-        var sqrtW = [Double](repeating: 0, count: n)
-        var zw = [Double](repeating: 0, count: n)
         let chunks = n >= parallelRowThreshold ? chunkCount : 1
         if chunks > 1 { _ = openBLASConfigured }
-        var partialGram = [Double](repeating: 0, count: chunks * p * p)
-        var partialRhs = [Double](repeating: 0, count: chunks * p)
+        var workspace = Workspace(rows: n, columns: p, chunks: chunks)
         var converged = false
         var iterations = 0
-        var deviance = devold
+        var devold = devold0
+        var deviance = devold0
 
+        // One pass over X per step (`pass`): for each block of rows it computes η = Xβ + offset,
+        // μ and the deviance for the step just taken, and from them the working weights and
+        // the block's share of XᵀWX and XᵀWz for the next step, while the block is in cache.
+        // The first pass only forms the Gram at the starting μ.
+        var system = pass(x: x, y: y, weights: weights, offset: offset, beta: nil, eta: &eta, mu: &mu,
+                          workspace: &workspace).system
         for iteration in 1...max(1, control.maximumIterations) {
             iterations = iteration
-            setWorkingValues(eta: eta, mu: mu, y: y, weights: weights, offset: offset, sqrtW: &sqrtW, zw: &zw)
-            let system = sumPartials(
-                formGram(x: x, sqrtW: sqrtW, zw: zw, blocks: &blocks, chunks: chunks,
-                         partialGram: &partialGram, partialRhs: &partialRhs), p: p, chunks: chunks)
             // Aliasing is decided once, at the first step, where the working weights come from
             // the start μ = (w·y + ½)/(w + 1) and so reflect the design, not the fit. R's
             // Cdqrls re-decides it every step with tol = min(1e-7, ε/1000), which at R's
@@ -72,50 +71,31 @@ struct IterativelyReweightedLeastSquares {
             if iteration == 1 {
                 kept = system.gram.independentColumnsOfGram(tolerance: control.aliasingTolerance)
             }
-            let step = try solve(system, kept: kept, x: x, sqrtW: sqrtW, zw: zw)
+            let step = try solve(system, kept: kept, x: x, sqrtW: workspace.sqrtW, zw: workspace.zw)
             factor = step.factor
-            let solution = step.solution
             beta = [Double](repeating: 0, count: p)
-            for (k, j) in kept.enumerated() { beta[j] = solution[k] }
+            for (k, j) in kept.enumerated() { beta[j] = step.solution[k] }
 
-            // η = Xβ + offset; μ; deviance.
-            x.elements.withUnsafeBufferPointer { xb in
-                beta.withUnsafeBufferPointer { bb in
-                    eta.withUnsafeMutableBufferPointer { eb in
-                        if p > 0 {
-                            BLAS.gemv(.none, rows: n, columns: p, alpha: 1, a: xb.baseAddress!, leadingDimension: n,
-                                      x: bb.baseAddress!, beta: 0, y: eb.baseAddress!)
-                        } else {
-                            for i in 0..<n { eb[i] = 0 }
-                        }
-                    }
-                }
-            }
-            for i in 0..<n {
-                eta[i] += offset[i]
-                mu[i] = LogisticLink.inverse(eta[i])
-            }
-            deviance = totalDeviance(y, mu, weights)
+            let result = pass(x: x, y: y, weights: weights, offset: offset, beta: beta, eta: &eta, mu: &mu,
+                              workspace: &workspace)
+            system = result.system
+            deviance = result.deviance
             // NOTE: R halves the step when the deviance is not finite; with the clamped link
-            // above μ stays in (0, 1) and every unit deviance is finite, so that branch cannot
-            // occur for the logit model.
+            // μ stays in (0, 1) and every unit deviance is finite, so that branch cannot occur
+            // for the logit model.
             if abs(deviance - devold) / (abs(deviance) + 0.1) < control.epsilon {
                 converged = true
                 break
             }
             devold = deviance
         }
-        // Standard errors from the Fisher information at the final estimate (DESIGN.md), which
-        // costs one more Gram. R's summary.glm uses the weights at the start of the last step
-        // instead; at R's ε = 1e-14 the two agree to 1e-10–1e-7 (reference notes), at the
-        // default ε = 1e-10 to ~1e-5. Under separation the weights at the estimate can be so
-        // small that XᵀWX is numerically singular: then the last step's information is used,
-        // as R does.
-        setWorkingValues(eta: eta, mu: mu, y: y, weights: weights, offset: offset, sqrtW: &sqrtW, zw: &zw)
-        let finalSystem = sumPartials(
-            formGram(x: x, sqrtW: sqrtW, zw: zw, blocks: &blocks, chunks: chunks,
-                     partialGram: &partialGram, partialRhs: &partialRhs), p: p, chunks: chunks)
-        let finalFactor = (try? solve(finalSystem, kept: kept, x: x, sqrtW: sqrtW, zw: zw))?.factor ?? factor
+        // Standard errors from the Fisher information at the final estimate (DESIGN.md): the
+        // last pass already formed XᵀWX there. R's summary.glm uses the weights at the start
+        // of the last step instead; at R's ε = 1e-14 the two agree to 1e-10–1e-7 (reference
+        // notes), at the default ε = 1e-10 to ~1e-5. Under separation the weights at the
+        // estimate can be so small that XᵀWX is numerically singular: then the last step's
+        // information is used, as R does.
+        let finalFactor = (try? solve(system, kept: kept, x: x, sqrtW: workspace.sqrtW, zw: workspace.zw))?.factor ?? factor
         let covariance: Matrix
         do {
             covariance = try LAPACK.choleskyInverse(factor: finalFactor)
@@ -125,26 +105,6 @@ struct IterativelyReweightedLeastSquares {
         return IterativelyReweightedLeastSquares(
             coefficients: beta, kept: kept, covariance: covariance, eta: eta, mu: mu,
             deviance: deviance, iterations: iterations, converged: converged)
-    }
-
-    /// Working weights √(w·(dμ/dη)²/V(μ)) and √W-scaled working response
-    /// √W·(η − offset + (y − μ)/(dμ/dη)), R's `glm.fit` formulas; zero-weight rows get 0.
-    static func setWorkingValues(
-        eta: [Double], mu: [Double], y: [Double], weights: [Double], offset: [Double],
-        sqrtW: inout [Double], zw: inout [Double]
-    ) {
-        for i in eta.indices {
-            if weights[i] > 0 {
-                let d = LogisticLink.derivative(eta[i])
-                let variance = mu[i] * (1 - mu[i])
-                let s = (weights[i] * d * d / variance).squareRoot()
-                sqrtW[i] = s
-                zw[i] = ((eta[i] - offset[i]) + (y[i] - mu[i]) / d) * s
-            } else {
-                sqrtW[i] = 0
-                zw[i] = 0
-            }
-        }
     }
 
     /// Smallest relative Cholesky pivot (squared sine of the smallest angle between a kept
@@ -207,69 +167,139 @@ struct IterativelyReweightedLeastSquares {
     /// at n = 10^6, p = 50).
     static let blockRows = 4096
 
-    /// Per chunk of rows (chunks run concurrently), the upper triangle of (√W X)ᵀ(√W X) and
-    /// (√W X)ᵀ(√W z) into `partialGram`/`partialRhs`, accumulated block by block.
-    static func formGram(
-        x: Matrix, sqrtW: [Double], zw: [Double], blocks: inout [Double], chunks: Int,
-        partialGram: inout [Double], partialRhs: inout [Double]
-    ) -> (gram: [Double], rhs: [Double]) {
-        let n = x.rows, p = x.columns
-        guard p > 0 else { return (partialGram, partialRhs) }
+    /// Buffers reused by every pass: working weights and response (length n), one block
+    /// buffer per chunk, and per-chunk partial Grams, right-hand sides and deviances.
+    struct Workspace {
+        var sqrtW: [Double]
+        var zw: [Double]
+        var blocks: [Double]
+        var partialGram: [Double]
+        var partialRhs: [Double]
+        var partialDeviance: [Double]
+        let chunks: Int
+
+        init(rows n: Int, columns p: Int, chunks: Int) {
+            sqrtW = [Double](repeating: 0, count: n)
+            zw = [Double](repeating: 0, count: n)
+            blocks = [Double](repeating: 0, count: chunks * IterativelyReweightedLeastSquares.blockRows * max(1, p))
+            partialGram = [Double](repeating: 0, count: chunks * p * p)
+            partialRhs = [Double](repeating: 0, count: chunks * p)
+            partialDeviance = [Double](repeating: 0, count: chunks)
+            self.chunks = chunks
+        }
+    }
+
+    /// One pass over the rows, split in `chunks` concurrent row ranges, each walked in blocks
+    /// of `blockRows`: with `beta`, first η = Xβ + offset, μ and the unit deviances of the
+    /// block; then (always) the working weights and response, and the block's √W·X added into
+    /// the chunk's Gram (dsyrk) and right-hand side (dgemv). Chunk sums are added in chunk
+    /// order, so a result depends on n only, never on timing or the machine.
+    static func pass(
+        x: Matrix, y: [Double], weights: [Double], offset: [Double], beta: [Double]?,
+        eta: inout [Double], mu: inout [Double], workspace: inout Workspace
+    ) -> (system: (gram: Matrix, rhs: [Double]), deviance: Double) {
+        let n = x.rows, p = x.columns, chunks = workspace.chunks
         let blockRows = Self.blockRows
+        let coefficients = beta ?? []
         x.elements.withUnsafeBufferPointer { xb in
-            sqrtW.withUnsafeBufferPointer { wb in
-                zw.withUnsafeBufferPointer { zb in
-                    blocks.withUnsafeMutableBufferPointer { sb in
-                        partialGram.withUnsafeMutableBufferPointer { gb in
-                            partialRhs.withUnsafeMutableBufferPointer { rb in
-                                let buffers = GramBuffers(
-                                    x: xb.baseAddress!, sqrtW: wb.baseAddress!, zw: zb.baseAddress!,
-                                    scaled: sb.baseAddress!, gram: gb.baseAddress!, rhs: rb.baseAddress!)
-                                let work: @Sendable (Int) -> Void = { c in
-                                    let lo = n * c / chunks, hi = n * (c + 1) / chunks
-                                    let block = buffers.scaled + c * blockRows * p
-                                    let gram = buffers.gram + c * p * p, rhs = buffers.rhs + c * p
-                                    for k in 0..<(p * p) { gram[k] = 0 }
-                                    for k in 0..<p { rhs[k] = 0 }
-                                    var start = lo
-                                    while start < hi {
-                                        let rows = min(blockRows, hi - start)
-                                        let weights = buffers.sqrtW + start
-                                        for j in 0..<p {
-                                            let column = buffers.x + j * n + start, out = block + j * blockRows
-                                            for i in 0..<rows { out[i] = column[i] * weights[i] }
-                                        }
-                                        BLAS.syrkTransposed(.upper, n: p, k: rows, alpha: 1, a: block,
-                                                            leadingDimension: blockRows, beta: 1, c: gram,
-                                                            cLeadingDimension: p)
-                                        BLAS.gemv(.transpose, rows: rows, columns: p, alpha: 1, a: block,
-                                                  leadingDimension: blockRows, x: buffers.zw + start, beta: 1, y: rhs)
-                                        start += rows
-                                    }
-                                }
-                                if chunks == 1 {
-                                    work(0)
-                                } else {
-                                    DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
-                                }
-                            }
+        y.withUnsafeBufferPointer { yb in
+        weights.withUnsafeBufferPointer { pwb in
+        offset.withUnsafeBufferPointer { ob in
+        coefficients.withUnsafeBufferPointer { bb in
+        eta.withUnsafeMutableBufferPointer { eb in
+        mu.withUnsafeMutableBufferPointer { mb in
+        workspace.sqrtW.withUnsafeMutableBufferPointer { wb in
+        workspace.zw.withUnsafeMutableBufferPointer { zb in
+        workspace.blocks.withUnsafeMutableBufferPointer { sb in
+        workspace.partialGram.withUnsafeMutableBufferPointer { gb in
+        workspace.partialRhs.withUnsafeMutableBufferPointer { rb in
+        workspace.partialDeviance.withUnsafeMutableBufferPointer { db in
+            let buffers = PassBuffers(
+                x: xb.baseAddress, y: yb.baseAddress!, priorWeights: pwb.baseAddress!, offset: ob.baseAddress!,
+                beta: beta == nil ? nil : bb.baseAddress, eta: eb.baseAddress!, mu: mb.baseAddress!,
+                sqrtW: wb.baseAddress!, zw: zb.baseAddress!, blocks: sb.baseAddress!,
+                gram: gb.baseAddress, rhs: rb.baseAddress, deviance: db.baseAddress!)
+            let work: @Sendable (Int) -> Void = { c in
+                let lo = n * c / chunks, hi = n * (c + 1) / chunks
+                let block = buffers.blocks + c * blockRows * max(1, p)
+                var deviance = 0.0
+                if p > 0 {
+                    for k in 0..<(p * p) { buffers.gram![c * p * p + k] = 0 }
+                    for k in 0..<p { buffers.rhs![c * p + k] = 0 }
+                }
+                var start = lo
+                while start < hi {
+                    let rows = min(blockRows, hi - start)
+                    let eta = buffers.eta + start, mu = buffers.mu + start
+                    let y = buffers.y + start, w = buffers.priorWeights + start, offset = buffers.offset + start
+                    if let beta = buffers.beta {
+                        if p > 0 {
+                            BLAS.gemv(.none, rows: rows, columns: p, alpha: 1, a: buffers.x! + start,
+                                      leadingDimension: n, x: beta, beta: 0, y: eta)
+                        } else {
+                            for i in 0..<rows { eta[i] = 0 }
+                        }
+                        for i in 0..<rows {
+                            eta[i] += offset[i]
+                            mu[i] = LogisticLink.inverse(eta[i])
+                            deviance += LogisticLink.deviance(y: y[i], mu: mu[i], weight: w[i])
                         }
                     }
+                    // Working weights √(w·(dμ/dη)²/V(μ)) and √W·z, z = η − offset + (y − μ)/(dμ/dη)
+                    // (R's glm.fit); zero-weight rows get 0.
+                    let sqrtW = buffers.sqrtW + start, zw = buffers.zw + start
+                    for i in 0..<rows {
+                        if w[i] > 0 {
+                            let d = LogisticLink.derivative(eta[i])
+                            let variance = mu[i] * (1 - mu[i])
+                            let s = (w[i] * d * d / variance).squareRoot()
+                            sqrtW[i] = s
+                            zw[i] = ((eta[i] - offset[i]) + (y[i] - mu[i]) / d) * s
+                        } else {
+                            sqrtW[i] = 0
+                            zw[i] = 0
+                        }
+                    }
+                    if p > 0 {
+                        for j in 0..<p {
+                            let column = buffers.x! + j * n + start, out = block + j * blockRows
+                            for i in 0..<rows { out[i] = column[i] * sqrtW[i] }
+                        }
+                        BLAS.syrkTransposed(.upper, n: p, k: rows, alpha: 1, a: block, leadingDimension: blockRows,
+                                            beta: 1, c: buffers.gram! + c * p * p, cLeadingDimension: p)
+                        BLAS.gemv(.transpose, rows: rows, columns: p, alpha: 1, a: block, leadingDimension: blockRows,
+                                  x: zw, beta: 1, y: buffers.rhs! + c * p)
+                    }
+                    start += rows
                 }
+                buffers.deviance[c] = deviance
             }
-        }
-        return (partialGram, partialRhs)
+            if chunks == 1 {
+                work(0)
+            } else {
+                DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
+            }
+        }}}}}}}}}}}}}
+        let deviance = workspace.partialDeviance.reduce(0, +)
+        return (sumPartials((workspace.partialGram, workspace.partialRhs), p: p, chunks: chunks), deviance)
     }
 }
 
-/// Raw pointers into the buffers of one Gram step, shared by the row chunks. Each chunk writes
-/// only its own block buffer and its own slices of `gram`/`rhs`, so there is no overlap.
-private struct GramBuffers: @unchecked Sendable {
-    let x: UnsafePointer<Double>
-    let sqrtW: UnsafePointer<Double>
-    let zw: UnsafePointer<Double>
-    /// Per-chunk block buffers (`blockRows × p` each).
-    let scaled: UnsafeMutablePointer<Double>
-    let gram: UnsafeMutablePointer<Double>
-    let rhs: UnsafeMutablePointer<Double>
+/// Raw pointers into the buffers of one pass, shared by the row chunks. Each chunk writes
+/// only its own rows of η, μ, √W and √W·z, its own block buffer and its own slices of the
+/// partial sums, so there is no overlap.
+private struct PassBuffers: @unchecked Sendable {
+    let x: UnsafePointer<Double>?
+    let y: UnsafePointer<Double>
+    let priorWeights: UnsafePointer<Double>
+    let offset: UnsafePointer<Double>
+    let beta: UnsafePointer<Double>?
+    let eta: UnsafeMutablePointer<Double>
+    let mu: UnsafeMutablePointer<Double>
+    let sqrtW: UnsafeMutablePointer<Double>
+    let zw: UnsafeMutablePointer<Double>
+    let blocks: UnsafeMutablePointer<Double>
+    let gram: UnsafeMutablePointer<Double>?
+    let rhs: UnsafeMutablePointer<Double>?
+    let deviance: UnsafeMutablePointer<Double>
 }

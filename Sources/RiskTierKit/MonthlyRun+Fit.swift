@@ -10,17 +10,20 @@ public struct MonthlyFitRequest: Sendable {
     public var asOf: CivilDate
     public var modelId: String
     public var labelWindowMonths: Int
+    /// The export's extract date (last day the data cover); nil = the newest event's date.
+    public var dataEnd: CivilDate?
     public var featureOptions: FeatureOptions
     public var weighting: TrainingData.Weighting
     public var cutPoints: CutPoints
     public var control: LogisticRegression.Control
 
-    public init(storePath: String, asOf: CivilDate, modelId: String, labelWindowMonths: Int = 12, featureOptions: FeatureOptions = FeatureOptions(),
+    public init(storePath: String, asOf: CivilDate, modelId: String, labelWindowMonths: Int = 12, dataEnd: CivilDate? = nil, featureOptions: FeatureOptions = FeatureOptions(),
                 weighting: TrainingData.Weighting = .unweighted, cutPoints: CutPoints = .standard, control: LogisticRegression.Control = .init()) {
         self.storePath = storePath
         self.asOf = asOf
         self.modelId = modelId
         self.labelWindowMonths = labelWindowMonths
+        self.dataEnd = dataEnd
         self.featureOptions = featureOptions
         self.weighting = weighting
         self.cutPoints = cutPoints
@@ -44,8 +47,9 @@ extension MonthlyRun {
         let label = LabelOptions(dataEnd: request.asOf.adding(months: request.labelWindowMonths), horizonMonths: request.labelWindowMonths,
                                  fallbackInclusionProbability: Double(TierPolicy.standard.ratesBasisPoints[.b]!) / 10_000)
         let (builder, latest) = try features(store: store, asOf: request.asOf, options: request.featureOptions, label: label)
-        guard let latest, request.asOf <= latest.adding(months: -request.labelWindowMonths) else {
-            throw .labelWindowBeyondData(asOf: request.asOf, latestEvent: latest, months: request.labelWindowMonths)
+        let dataEnd = request.dataEnd ?? latest
+        guard let dataEnd, request.asOf <= dataEnd.adding(months: -request.labelWindowMonths) else {
+            throw .labelWindowBeyondData(asOf: request.asOf, latestEvent: dataEnd, months: request.labelWindowMonths)
         }
         let set = builder.featureSet(priors: builder.estimatedPriors)
         do {

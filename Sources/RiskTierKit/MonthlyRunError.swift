@@ -10,7 +10,8 @@ public enum MonthlyRunError: Error, Equatable, Sendable, CustomStringConvertible
     case scoring(String)
     /// The statistics engine refused the data.
     case engine(String)
-    /// The newest event in the store is too early for a label window after the as-of date.
+    /// The data end (given, or the newest event in the store) is too early for a label window
+    /// after the as-of date.
     case labelWindowBeyondData(asOf: CivilDate, latestEvent: CivilDate?, months: Int)
     /// `Models/<id>` exists already: models are never overwritten.
     case modelExists(path: String)
@@ -24,7 +25,7 @@ public enum MonthlyRunError: Error, Equatable, Sendable, CustomStringConvertible
         case let .store(message), let .features(message), let .scoring(message), let .engine(message):
             return message
         case let .labelWindowBeyondData(asOf, latest, months):
-            return "`--as-of` must be at least \(months) months before the newest event in the store (\(latest?.description ?? "no events")) so that labels are observed; got \(asOf)"
+            return "`--as-of` must be at least \(months) months before the data end (--data-end, else the newest event in the store: \(latest?.description ?? "no events")) so that labels are observed; got \(asOf)"
         case let .modelExists(path):
             return "`--model-id` must name a new model; got one that exists at \(path) (models are never overwritten)"
         case let .io(path, message):

@@ -11,6 +11,9 @@ struct StoreFitOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: "Training as-of date t (YYYY-MM-DD): features at t, labels in (t, t + window].")
     var asOf: String?
 
+    @Option(name: .customLong("data-end"), help: "The export's extract date (YYYY-MM-DD); default: the newest event in the store.")
+    var dataEnd: String?
+
     @Option(name: .customLong("label-window"), help: "Label window, e.g. 12m.")
     var labelWindow: String = "12m"
 
@@ -35,6 +38,9 @@ extension FitCommand {
                 throw ValidationError("`--store`, `--as-of` and `--model-id` go together")
             }
             guard CivilDate(iso: storeFit.asOf!) != nil else { throw ValidationError("`--as-of` must be a date YYYY-MM-DD; got \(storeFit.asOf!)") }
+            if let dataEnd = storeFit.dataEnd, CivilDate(iso: dataEnd) == nil {
+                throw ValidationError("`--data-end` must be a date YYYY-MM-DD; got \(dataEnd)")
+            }
             guard labelWindowMonths != nil else {
                 throw ValidationError("`--label-window` must be a number of months like 12m; got \(storeFit.labelWindow)")
             }
@@ -48,7 +54,8 @@ extension FitCommand {
 
     func runStoreFit() throws {
         let request = MonthlyFitRequest(storePath: storeFit.store!, asOf: CivilDate(iso: storeFit.asOf!)!, modelId: storeFit.modelId!,
-                                        labelWindowMonths: labelWindowMonths!, control: .init(epsilon: epsilon, maximumIterations: maxIterations))
+                                        labelWindowMonths: labelWindowMonths!, dataEnd: storeFit.dataEnd.flatMap { CivilDate(iso: $0) },
+                                        control: .init(epsilon: epsilon, maximumIterations: maxIterations))
         do {
             let result = try MonthlyRun.fit(request)
             try MonthlyRun.writeModel(result, modelsDirectory: storeFit.models)

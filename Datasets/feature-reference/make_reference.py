@@ -29,12 +29,14 @@ def edges(t):
         s = t - relativedelta(months=months)
         out += [s - timedelta(days=1), s, s + timedelta(days=1)]
     out += [t, t - timedelta(days=1), t + timedelta(days=1)]
+    end = t + relativedelta(months=12)  # label window (t, t + 12 months]
+    out += [end, end + timedelta(days=1), end - timedelta(days=1)]
     return out
 
 def some_date(t):
     if rng.random() < 0.4:
         return rng.choice(edges(t))
-    return t - timedelta(days=rng.randint(-30, 2000))
+    return t - timedelta(days=rng.randint(-400, 2000))
 
 events = []
 expected = []
@@ -51,6 +53,8 @@ for firm in range(120):
         heavy = "licence_revocation" in kinds or (procedure == "ordinary" and rng.random() < 0.1)
         rec = d + timedelta(days=rng.choice([0, 0, 1, 40]))
         ended = d + timedelta(days=rng.randint(0, 900)) if rng.random() < 0.2 else None
+        if procedure == "summary" and "licence_revocation" in kinds:
+            procedure = "ordinary"  # revocation is never a summary-procedure penalty
         evs.append(dict(kind="penalty", date=d, procedure=procedure, kinds=kinds, fine=fine, heavy=heavy, recorded=rec, ended=ended))
     for k in range(rng.randint(0, 4)):
         d = some_date(t)
@@ -110,8 +114,20 @@ for firm in range(120):
                 m -= 1
             msi = min(max(m, 0), 60)
         age = (t - reg).days
+        # Label (DOMAIN.md §5.2): observed = an inspection or a final sampling test in
+        # (t, t + 12 months]; y = 1 for an ordinary-procedure penalty of severity >= 2, a
+        # serious inspection, a final safety fail or a serious-list entry in that window.
+        end = t + relativedelta(months=12)
+        def in_label(d):
+            return t < d <= end
+        observed = any(in_label(e["date"]) and (e["kind"] == "inspection" or (e["kind"] == "sampling" and e["final"])) for e in evs)
+        positive = any(in_label(e["date"]) and (
+            (e["kind"] == "penalty" and e["procedure"] == "ordinary" and severity(e) >= 2)
+            or (e["kind"] == "inspection" and e["severity"] == "serious")
+            or (e["kind"] == "sampling" and e["final"] and e["fail_class"] == "safety")
+            or (e["kind"] == "list" and e["list"] == "serious_dishonesty")) for e in evs)
         row = dict(
-            enterprise=fid, as_of=t.isoformat(), respect_recorded_on=int(respect),
+            enterprise=fid, label=(int(positive) if observed else ""), as_of=t.isoformat(), respect_recorded_on=int(respect),
             pen_count_12m=sum(1 for e in p36 if in12(e["date"])),
             pen_count_36m=len(p36),
             pen_sev_decay_36m=sum(w[severity(e)] * 0.5 ** ((t - e["date"]).days / 365) for e in p36),

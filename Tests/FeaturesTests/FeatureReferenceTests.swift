@@ -3,7 +3,7 @@ import Testing
 import Domain
 @testable import Features
 
-/// Features against an independent Python implementation (Datasets/feature-reference).
+/// Features and labels against an independent Python implementation (Datasets/feature-reference).
 @Suite struct FeatureReferenceTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Datasets/feature-reference")
@@ -56,14 +56,19 @@ import Domain
         let priors = FeaturePriors(samplingFailRate: [.food: 0.07], inspectionFindingRate: [.food: 0.6])
         let expected = try Self.rows("expected.csv")
         #expect(expected.count == 240)
+        var labelled = 0
         for row in expected {
             let firm = row["enterprise"]!
             let enterprise = try Enterprise(id: CreditCode(unchecked: firm), name: firm, domains: [.food], district: "350100",
                                             registeredOn: registered[firm]!, status: .active, statusChangedOn: nil, bureauId: "FZ")
             var accumulator = FeatureAccumulator(enterprise: enterprise, asOf: CivilDate(iso: row["as_of"]!)!,
-                                                 options: FeatureOptions(respectRecordedOn: row["respect_recorded_on"] == "1"))
+                                                 options: FeatureOptions(respectRecordedOn: row["respect_recorded_on"] == "1"),
+                                                 label: LabelOptions(dataEnd: CivilDate(iso: "2030-12-31")!))
             for event in events[firm] ?? [] { try accumulator.add(event) }
             let values = accumulator.features(priors: priors)
+            let label = accumulator.observationLabel.map { $0.outcome ? "1" : "0" } ?? ""
+            #expect(label == row["label"]!, "\(firm) as of \(row["as_of"]!): label \(label) vs \(row["label"]!)")
+            labelled += label.isEmpty ? 0 : 1
             #expect(row.keys.filter { FeatureName(rawValue: $0) != nil }.count == 21) // every non-one-hot feature but licence_lapsed
             for (key, text) in row where FeatureName(rawValue: key) != nil {
                 let want = Double(text)!
@@ -73,5 +78,6 @@ import Domain
                 #expect(abs(got - want) <= 1e-12 * max(1, abs(want)), "\(firm) as of \(row["as_of"]!) recorded \(row["respect_recorded_on"]!): \(key) \(got) vs \(want)")
             }
         }
+        #expect(labelled == 106) // 74 negative + 32 positive rows in expected.csv
     }
 }

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import RiskTierKit
 
-/// `risktier fit --csv FILE --formula '…'`: the analyst's ad-hoc logistic fit.
+/// `risktier fit --csv FILE --formula '…'`: the analyst's ad-hoc logistic fit; with `--store`
+/// instead, the monthly model fit (FitCommand+Store.swift).
 struct FitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fit",
@@ -16,10 +17,13 @@ struct FitCommand: ParsableCommand {
             """)
 
     @Option(help: "The CSV file (header row, UTF-8).")
-    var csv: String
+    var csv: String?
 
     @Option(help: "Model formula, e.g. 'y ~ x1 + x2 + factor(c, ref = \"level\")'.")
-    var formula: String
+    var formula: String?
+
+    @OptionGroup(title: "Model fit from a store (instead of --csv)")
+    var storeFit: StoreFitOptions
 
     @Option(help: "Column of prior weights (trials for a proportion response).")
     var weights: String?
@@ -39,9 +43,11 @@ struct FitCommand: ParsableCommand {
     func validate() throws {
         guard epsilon > 0, epsilon < 1 else { throw ValidationError("`--epsilon` must be in (0, 1); got \(epsilon)") }
         guard maxIterations >= 1 else { throw ValidationError("`--max-iterations` must be >= 1; got \(maxIterations)") }
+        try validateMode()
     }
 
     func run() throws {
+        guard let csv, let formula else { return try runStoreFit() }
         let request = FitRequest(
             csvPath: csv, formula: formula, weightsColumn: weights, offsetColumn: offset,
             control: .init(epsilon: epsilon, maximumIterations: maxIterations))

@@ -13,6 +13,7 @@ struct RiskTierCommand: AsyncParsableCommand {
             InitCommand.self,
             ImportCommand.self,
             FitCommand.self,
+            ScoreCommand.self,
             DrawCommand.self,
         ]
     )

@@ -35,5 +35,7 @@ let package = Package(
         ),
 
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "LotteryTests", dependencies: ["Lottery", "Domain"]),
+        .testTarget(name: "DrawCLITests", dependencies: ["RiskTierKit", "Lottery", "Domain", "risktier"]),
     ]
 )

@@ -124,19 +124,22 @@ public enum DrawWorkflow {
 
     /// `selections.csv`: `rank,enterprise_id,stratum,domain,ticket,team,status`, team `;`-joined.
     static func selectionsCSV(_ record: DrawRecord, frozen: FrozenDraw) -> Data {
-        var domainOf: [String: SupervisionDomain] = [:]
-        let selectedIDs = Set(record.selections.map(\.enterpriseID))
-        for row in 0..<frozen.population.count {
-            let id = frozen.population.enterpriseID(row)
-            if selectedIDs.contains(id) { domainOf[id] = frozen.population.domain(row) }
-        }
-        var text = "rank,enterprise_id,stratum,domain,ticket,team,status\n"
+        var out = Array("rank,enterprise_id,stratum,domain,ticket,team,status\n".utf8)
         for selection in record.selections {
-            let team = selection.team.map(\.inspectorID).joined(separator: ";")
-            text += "\(selection.rank),\(selection.enterpriseID),\(selection.stratum.name),\(domainOf[selection.enterpriseID]?.rawValue ?? ""),"
-                + "\(selection.ticket),\(team),\(selection.team.isEmpty ? "unassigned" : "assigned")\n"
+            let domain = frozen.population.row(of: selection.enterpriseID).map { frozen.population.domain($0).rawValue } ?? ""
+            out += String(selection.rank).utf8
+            for field in [selection.enterpriseID, selection.stratum.name, domain, selection.ticket] {
+                out.append(UInt8(ascii: ","))
+                out += field.utf8
+            }
+            out.append(UInt8(ascii: ","))
+            for (index, member) in selection.team.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ";")) }
+                out += member.inspectorID.utf8
+            }
+            out += (selection.team.isEmpty ? ",unassigned\n" : ",assigned\n").utf8
         }
-        return Data(text.utf8)
+        return Data(out)
     }
 
     public enum VerifyOutcome: Sendable {

@@ -12,7 +12,7 @@ import Testing
         let scenario = LotteryTestSupport.scenario(seed: seed, size: 250)
         let record = try LotteryTestSupport.frozen(scenario).draw(seed: "assignment-\(seed)-xxxxxxxxxxxx")
         let member = Dictionary(uniqueKeysWithValues: scenario.roster.map { ($0.inspectorID, $0) })
-        let domainOf = Dictionary(uniqueKeysWithValues: scenario.population.map { ($0.id, $0.domain) })
+        let domainOf = Dictionary(uniqueKeysWithValues: scenario.population.map { ($0.enterpriseID, $0.domain) })
         let conflicts = Set(scenario.conflicts.map { "\($0.inspectorID)|\($0.enterpriseID)" })
         var load: [String: Int] = [:]
         let unassigned = Set(record.unassigned.map(\.enterpriseID))

@@ -11,8 +11,8 @@ import Testing
         Array((FrozenPopulation.header + "\n" + rows.map { $0 + "\n" }.joined()).utf8)
     }
 
-    static func message(_ body: () throws(LotteryError) -> Void) -> String? {
-        do { try body(); return nil } catch { return error.description }
+    static func message(_ body: () throws -> Void) -> String? {
+        do { try body(); return nil } catch { return "\(error)" }
     }
 
     @Test func acceptsCanonicalPopulation() throws {
@@ -77,8 +77,8 @@ import Testing
     }
 
     @Test func planRejectsBadRatesAndTeamSizes() {
-        func problem(_ body: () throws(DrawPlan.Problem) -> Void) -> String? {
-            do { try body(); return nil } catch { return error.description }
+        func problem(_ body: () throws -> Void) -> String? {
+            do { try body(); return nil } catch { return "\(error)" }
         }
         #expect(problem { _ = try DrawPlan(ratesBasisPoints: [DrawStratum(tier: .a): 10_001], teamSize: 2, task: nil) }
                 == "`rates_bp.A` must be an integer from 0 to 10000 basis points; got 10001")

@@ -39,7 +39,7 @@ enum LotteryTestSupport {
     }
 
     struct Scenario {
-        var population: [(id: String, stratum: DrawStratum, domain: SupervisionDomain, district: String)]
+        var population: [(enterpriseID: String, stratum: DrawStratum, domain: SupervisionDomain, district: String)]
         var roster: [RosterMember]
         var conflicts: [ConflictRow]
         var rates: [DrawStratum: Int]
@@ -52,7 +52,7 @@ enum LotteryTestSupport {
     /// A seeded random scenario: population, roster with small capacities, conflicts.
     static func scenario(seed: UInt64, size: Int, inspectors: Int = 12) -> Scenario {
         var random = SplitMix64(state: seed)
-        var population: [(id: String, stratum: DrawStratum, domain: SupervisionDomain, district: String)] = []
+        var population: [(enterpriseID: String, stratum: DrawStratum, domain: SupervisionDomain, district: String)] = []
         var used = Set<Int>()
         while population.count < size {
             let number = random.below(1 << 40)
@@ -69,7 +69,7 @@ enum LotteryTestSupport {
         var conflicts = Set<ConflictRow>()
         for _ in 0..<(size / 3) {
             conflicts.insert(ConflictRow(inspectorID: roster[random.below(inspectors)].inspectorID,
-                                         enterpriseID: population[random.below(size)].id, reason: "kinship"))
+                                         enterpriseID: population[random.below(size)].enterpriseID, reason: "kinship"))
         }
         let rates = Dictionary(uniqueKeysWithValues: tiers.map { ($0, [300, 1500, 5000, 10_000][random.below(4)]) })
         return Scenario(population: population, roster: roster, conflicts: Array(conflicts), rates: rates, teamSize: 2 + random.below(2))

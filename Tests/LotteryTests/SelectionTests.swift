@@ -43,7 +43,7 @@ import Testing
         let frozen = try LotteryTestSupport.frozen(scenario)
         let record = frozen.draw(seed: "property-seed-\(seed)-abcdefghij")
         #expect(record.strata.map(\.stratum.name) == ["A", "B", "C", "D"], "seed \(seed)")
-        let strataOf = Dictionary(uniqueKeysWithValues: scenario.population.map { ($0.id, $0.stratum) })
+        let strataOf = Dictionary(uniqueKeysWithValues: scenario.population.map { ($0.enterpriseID, $0.stratum) })
         #expect(Set(record.selections.map(\.enterpriseID)).count == record.selections.count, "seed \(seed): duplicates")
         #expect(record.selections.map(\.rank) == Array(1...max(1, record.selections.count)).prefix(record.selections.count).map { $0 })
         for stratum in record.strata {
@@ -70,7 +70,7 @@ import Testing
         var checked = 0
         for _ in 0..<5 {
             var smaller = scenario
-            let victims = smaller.population.indices.filter { !selected.contains(smaller.population[$0].id) }
+            let victims = smaller.population.indices.filter { !selected.contains(smaller.population[$0].enterpriseID) }
             let victim = victims[random.below(victims.count)]
             let removedStratum = smaller.population[victim].stratum
             smaller.population.remove(at: victim)
@@ -101,7 +101,7 @@ import Testing
             var local = city
             local.population = city.population.filter { $0.district == district }
             let localSample = try LotteryTestSupport.frozen(local).draw(seed: drawSeed)
-            let inDistrict = Set(local.population.map(\.id))
+            let inDistrict = Set(local.population.map(\.enterpriseID))
             for stratum in localSample.strata {
                 let cityRestricted = cityOrder.filter { inDistrict.contains($0.enterpriseID) && $0.stratum == stratum.stratum }.map(\.enterpriseID)
                 let localChosen = localSample.selections.filter { $0.stratum == stratum.stratum }.map(\.enterpriseID)

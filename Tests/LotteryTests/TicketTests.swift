@@ -51,7 +51,8 @@ import Testing
         #expect(Digest256(limbs: (1, 0, 0, 0)).decimalString == "6277101735386680763835789423207666416102355444464034512896")
         // Zero pads to 64 zeros: the smallest possible fraction.
         #expect(Ticket(digest: Digest256(limbs: (0, 0, 0, 0))).fraction == "0." + String(repeating: "0", count: 64))
-        #expect(Ticket(digest: Digest256(limbs: (0, 0, 0, 1))).fraction == "0." + String(repeating: "0", count: 63) + "1")
+        // 1 pads to 63 zeros then "1"; reversed, the "1" comes first (Python: "{:064d}".format(1)[::-1]).
+        #expect(Ticket(digest: Digest256(limbs: (0, 0, 0, 1))).fraction == "0.1" + String(repeating: "0", count: 63))
     }
 
     /// The 19-digit key orders tickets exactly as their full fraction strings do (the claim

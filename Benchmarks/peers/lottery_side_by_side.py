@@ -21,6 +21,8 @@ Work, per population size n (default 10^5 and 10^6):
              verify  draw verify (recompute everything and compare)
            wall seconds (median) and CPU seconds (user+sys of the child, median).
 Each measurement: --repeats runs (default 5) after benchutil.wait_idle(); median, min, max.
+Wall and CPU seconds are both reported: on a shared machine (BENCH_NO_WAIT=1) CPU seconds
+are the robust figure; the peer's foreign CPU (other processes) is recorded per run.
 The samples are checked equal (ids and trimmed tickets per stratum) before timing is reported.
 
 Usage (from the repository root, after `swift build -c release`):
@@ -151,17 +153,18 @@ def main():
             assert ours == [(t, i) for t, i, _ in peer_samples[s]], f"stratum {s}: samples differ"
         unassigned = len(record["unassigned"])
 
-        timings = {"peer": [], "peer_foreign_cpu": []}
+        timings = {"peer": [], "peer_cpu": [], "peer_foreign_cpu": []}
         for key in ("freeze", "run-0", "run", "verify"):
             timings[key + "_wall"], timings[key + "_cpu"] = [], []
         for rep in range(a.repeats):
             wait_idle()
             with Foreign() as fg:
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 for s in RATES:
                     if take[s]:
                         list(sampler(by_stratum[s], SEED, take=take[s], output="tuple", digits=18))
                 timings["peer"].append(time.perf_counter() - t0)
+                timings["peer_cpu"].append(time.process_time() - c0)
             timings["peer_foreign_cpu"].append(round(fg.cpu_s, 2))
             for key, argv in (("freeze", freeze("roster-in.csv", "frozen")), ("run-0", run("frozen0", "draw0")),
                               ("run", run("frozen", "draw")), ("verify", verify)):
@@ -178,6 +181,10 @@ def main():
         entry["ratio_peer_over_run0"] = peer / entry["run-0_wall"]["median"]
         entry["ratio_peer_over_run"] = peer / entry["run_wall"]["median"]
         entry["ratio_peer_over_freeze_run_verify"] = peer / (entry["freeze_wall"]["median"] + entry["run_wall"]["median"] + entry["verify_wall"]["median"])
+        peer_cpu = entry["peer_cpu"]["median"]
+        entry["cpu_ratio_peer_over_run0"] = peer_cpu / entry["run-0_cpu"]["median"]
+        entry["cpu_ratio_peer_over_run"] = peer_cpu / entry["run_cpu"]["median"]
+        entry["cpu_ratio_peer_over_freeze_run_verify"] = peer_cpu / (entry["freeze_cpu"]["median"] + entry["run_cpu"]["median"] + entry["verify_cpu"]["median"])
         res["sizes"][str(n)] = entry
         print(f"n={n}: selected {selected}, unassigned {unassigned}; medians: peer sampler {peer:.3f}s | ours "
               f"freeze {entry['freeze_wall']['median']:.3f}s (cpu {entry['freeze_cpu']['median']:.3f}), "
@@ -185,7 +192,9 @@ def main():
               f"run {entry['run_wall']['median']:.3f}s (cpu {entry['run_cpu']['median']:.3f}), "
               f"verify {entry['verify_wall']['median']:.3f}s (cpu {entry['verify_cpu']['median']:.3f}); "
               f"peer/run-0 = {entry['ratio_peer_over_run0']:.1f}x, peer/run = {entry['ratio_peer_over_run']:.1f}x, "
-              f"peer/(freeze+run+verify) = {entry['ratio_peer_over_freeze_run_verify']:.1f}x", flush=True)
+              f"peer/(freeze+run+verify) = {entry['ratio_peer_over_freeze_run_verify']:.1f}x; CPU: peer {peer_cpu:.3f}s, "
+              f"peer/run-0 = {entry['cpu_ratio_peer_over_run0']:.1f}x, peer/run = {entry['cpu_ratio_peer_over_run']:.1f}x, "
+              f"peer/(freeze+run+verify) = {entry['cpu_ratio_peer_over_freeze_run_verify']:.1f}x", flush=True)
     if a.out:
         with open(a.out, "w") as f:
             json.dump(res, f, indent=1)

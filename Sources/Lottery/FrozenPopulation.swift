@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Domain
 
 /// `population.csv` of a frozen draw: one row per eligible enterprise, sorted by
@@ -42,8 +47,9 @@ public struct FrozenPopulation: Sendable {
                 while low < high {
                     let mid = (low + high) / 2
                     let start = Int(idStart[mid])
-                    let id = UnsafeBufferPointer(rebasing: buffer[start..<(start + Int(idLength[mid]))])
-                    if id.lexicographicallyPrecedes(key) { low = mid + 1 } else { high = mid }
+                    let length = Int(idLength[mid])
+                    let common = memcmp(buffer.baseAddress! + start, key.baseAddress!, min(length, key.count))
+                    if common < 0 || (common == 0 && length < key.count) { low = mid + 1 } else { high = mid }
                 }
                 guard low < count else { return nil }
                 let start = Int(idStart[low])

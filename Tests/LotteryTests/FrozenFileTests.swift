@@ -124,3 +124,43 @@ import Testing
         #expect(manifest.canonicalJSON == [UInt8](bytes))
     }
 }
+
+/// The byte-level credit-code check used by freeze agrees with `CreditCode.validate` (strict:
+/// no folding) on valid codes and on every single-character mutation of them.
+@Suite struct CreditCodeBytesTests {
+    @Test func agreesWithCreditCodeValidate() {
+        let charset = Array("0123456789ABCDEFGHJKLMNPQRTUWXYIOSVZa-")
+        var checked = 0
+        for number in [0, 1, 31, 7919, 123_456_789] {
+            let code = LotteryTestSupport.creditCode(number)
+            var candidates = [code, "91350100M000100Y43", "91350100M0001TGQXM"]
+            for position in 0..<18 {
+                for character in charset {
+                    var mutated = Array(code)
+                    mutated[position] = character
+                    candidates.append(String(mutated))
+                }
+            }
+            for candidate in candidates {
+                let bytes = Array(candidate.utf8)
+                let fast = bytes.withUnsafeBufferPointer { buffer in
+                    CreditCodeBytes.values.withUnsafeBufferPointer { values in
+                        CreditCodeBytes.weights.withUnsafeBufferPointer { weights in
+                            CreditCodeBytes.isCanonicalValid(buffer, 0..<bytes.count, values: values, weights: weights)
+                        }
+                    }
+                }
+                let slow: Bool
+                switch CreditCode.validate(Substring(candidate)) {
+                case let .success(validated):
+                    slow = validated.code.value == candidate && !validated.warnings.contains { if case .checkCharacterExceptionListed = $0 { return true } else { return false } }
+                case .failure:
+                    slow = false
+                }
+                #expect(fast == slow, "\(candidate)")
+                checked += 1
+            }
+        }
+        #expect(checked > 3000)
+    }
+}

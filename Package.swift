@@ -35,6 +35,14 @@ let package = Package(
         ),
 
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Domain"]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "LinearAlgebra"]),
+        // Depends on the executable so that `swift test` builds the `risktier` binary it runs.
+        .testTarget(name: "FitCLITests", dependencies: ["RiskTierKit", "Statistics", "risktier"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", "RiskTierKit"]),
+        // Depends on the executable so that `swift test` builds the `risktier` these tests run.
+        .testTarget(name: "ImportCLITests", dependencies: ["Store", "Domain", "risktier"]),
         .testTarget(name: "LotteryTests", dependencies: ["Lottery", "Domain"]),
         .testTarget(name: "DrawCLITests", dependencies: ["RiskTierKit", "Lottery", "Domain", "risktier"]),
     ]

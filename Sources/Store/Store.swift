@@ -1,1 +1,110 @@
-// Module Store: see DESIGN.md for its job. Types live one per file beside this one.
+import Domain
+import Foundation
+import GRDB
+
+/// The embedded SQLite store (WAL). The only module that touches a database; all SQL lives here.
+public final class Store: @unchecked Sendable {
+    // NOTE: @unchecked because DatabasePool is itself thread-safe; Store adds no mutable state.
+    let pool: DatabasePool
+    public let path: String
+
+    private init(path: String) throws(StoreError) {
+        self.path = path
+        do {
+            var configuration = Configuration()
+            configuration.foreignKeysEnabled = true
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError.database(message: "cannot open '\(path)': \(error)")
+        }
+    }
+
+    /// Creates the store if needed and applies every pending migration (`risktier init`).
+    /// Returns the store and the names of the migrations applied now.
+    public static func create(path: String) throws(StoreError) -> (store: Store, applied: [String]) {
+        let store = try Store(path: path)
+        let applied = try store.migrate()
+        return (store, applied)
+    }
+
+    /// Opens an existing store, applying pending migrations (they are forward-only and additive).
+    public static func open(path: String) throws(StoreError) -> Store {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
+        let store = try Store(path: path)
+        _ = try store.migrate()
+        return store
+    }
+
+    private func migrate() throws(StoreError) -> [String] {
+        try run {
+            let migrator = StoreSchema.migrator
+            let before = try pool.read { try migrator.appliedIdentifiers($0) }
+            try migrator.migrate(pool)
+            let after = try pool.read { try migrator.appliedIdentifiers($0) }
+            return migrator.migrations.filter { after.contains($0) && !before.contains($0) }
+        }
+    }
+
+    /// Names of the migrations applied to this store, in order.
+    public func appliedMigrations() throws(StoreError) -> [String] {
+        try run {
+            let applied = try pool.read { try StoreSchema.migrator.appliedIdentifiers($0) }
+            return StoreSchema.migrator.migrations.filter { applied.contains($0) }
+        }
+    }
+
+    /// Runs `body` in one write transaction: if it throws, nothing it did is kept.
+    public func write<T>(_ body: (StoreWriter) throws -> T) throws -> T {
+        do {
+            return try pool.write { db in try body(StoreWriter(db: db)) }
+        } catch let error as DatabaseError {
+            throw StoreError.database(message: "\(error)")
+        }
+    }
+
+    func run<T>(_ body: () throws -> T) throws(StoreError) -> T {
+        do {
+            return try body()
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.database(message: "\(error)")
+        }
+    }
+
+    /// Every row of every table as text, tables in a fixed order and rows by primary key: two
+    /// stores with the same dump hold the same data. Used by tests ("the store is unchanged").
+    public func dump() throws(StoreError) -> String {
+        try run {
+            try pool.read { db in
+                var out = ""
+                for table in StoreSchema.tables {
+                    out += "## \(table)\n"
+                    let keyColumns = try db.primaryKey(table).columns
+                    let order = keyColumns.map { "\"\($0)\"" }.joined(separator: ", ")
+                    let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY \(order)")
+                    while let row = try rows.next() {
+                        out += row.databaseValues.map { value in
+                            value.isNull ? "NULL" : "\(value)"
+                        }.joined(separator: "|")
+                        out += "\n"
+                    }
+                }
+                return out
+            }
+        }
+    }
+
+    /// Row counts per table.
+    public func counts() throws(StoreError) -> [String: Int] {
+        try run {
+            try pool.read { db in
+                var counts: [String: Int] = [:]
+                for table in StoreSchema.tables {
+                    counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
+                }
+                return counts
+            }
+        }
+    }
+}

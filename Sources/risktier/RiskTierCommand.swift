@@ -8,6 +8,11 @@ struct RiskTierCommand: AsyncParsableCommand {
         commandName: "risktier",
         abstract: "Credit-risk supervision tiers and the dual-random inspection lottery.",
         version: RiskTierVersion.current,
-        subcommands: [DrawCommand.self]
+        subcommands: [
+            InitCommand.self,
+            ImportCommand.self,
+            FitCommand.self,
+            DrawCommand.self,
+        ]
     )
 }

@@ -1,0 +1,38 @@
+/// Shared field checks used by the value types' initialisers.
+enum Validation {
+    /// Non-empty, at most `maxLength` characters, no control characters, no surrounding spaces.
+    static func text(_ value: String, field: String, maxLength: Int) throws(DomainError) {
+        guard !value.isEmpty else {
+            throw DomainError(field: field, requirement: "non-empty text", got: value)
+        }
+        guard value.count <= maxLength else {
+            throw DomainError(field: field, requirement: "at most \(maxLength) characters", got: value)
+        }
+        if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw DomainError(field: field, requirement: "text without control characters (tab, newline, …)", got: value)
+        }
+        if let first = value.unicodeScalars.first, first.properties.isWhitespace {
+            throw DomainError(field: field, requirement: "text without leading spaces", got: value)
+        }
+        if let last = value.unicodeScalars.last, last.properties.isWhitespace {
+            throw DomainError(field: field, requirement: "text without trailing spaces", got: value)
+        }
+    }
+
+    /// A GB/T 2260 division code: exactly six ASCII digits.
+    static func district(_ value: String, field: String = "district") throws(DomainError) {
+        guard value.utf8.count == 6, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+            throw DomainError(field: field, requirement: "a GB/T 2260 division code of 6 ASCII digits", got: value)
+        }
+    }
+
+    /// A catalogue code: 1–64 of `a-z 0-9 _ . -`.
+    static func code(_ value: String, field: String) throws(DomainError) {
+        let ok = (1...64).contains(value.utf8.count) && value.utf8.allSatisfy { b in
+            (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "_") || b == UInt8(ascii: ".") || b == UInt8(ascii: "-")
+        }
+        guard ok else {
+            throw DomainError(field: field, requirement: "a catalogue code of 1 to 64 characters from a-z 0-9 _ . -", got: value)
+        }
+    }
+}

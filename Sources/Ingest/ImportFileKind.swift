@@ -1,0 +1,86 @@
+import Domain
+
+/// The import files of DOMAIN.md §4. A file's kind is recognised from its header, whatever
+/// the file is called and in whatever order its columns come.
+public enum ImportFileKind: String, CaseIterable, Sendable {
+    case usccExceptions = "uscc_exceptions"
+    case enterprises
+    case inspectors
+    case licences
+    case penalties
+    case samplingTests = "sampling_tests"
+    case inspections
+    case complaints
+    case listEntries = "list_entries"
+    case conflicts
+
+    static let eventColumns = ["event_id", "enterprise_id", "domain", "recorded_on"]
+
+    /// Every column of the file, in the documented order. All are required in the header except
+    /// `recorded_on`, which event files may omit.
+    public var columns: [String] {
+        switch self {
+        case .usccExceptions: return ["enterprise_id"]
+        case .enterprises:
+            return ["enterprise_id", "name", "domains", "district", "registered_on", "status", "status_changed_on", "bureau_id"]
+        case .inspectors:
+            return ["inspector_id", "name", "bureau_id", "district", "domains", "role", "cert_no", "cert_valid_until", "capacity", "active"]
+        case .licences:
+            return Self.eventColumns + ["licence_id", "licence_type", "issued_on", "expires_on", "status", "status_changed_on"]
+        case .penalties:
+            return Self.eventColumns + ["decided_on", "decision_no", "procedure", "kinds", "fine_cny", "confiscated_cny", "heavy", "publicity_ended_on"]
+        case .samplingTests:
+            return Self.eventColumns + ["sampled_on", "product_category", "stage", "result", "fail_class", "final"]
+        case .inspections:
+            return Self.eventColumns + ["inspected_on", "origin", "draw_id", "findings_count", "max_severity", "outcome", "inspector_ids"]
+        case .complaints:
+            return Self.eventColumns + ["received_on", "substantiated", "category"]
+        case .listEntries:
+            return Self.eventColumns + ["list", "entered_on", "reason", "exited_on", "exit_reason"]
+        case .conflicts:
+            return ["inspector_id", "enterprise_id", "reason", "declared_on", "valid_until"]
+        }
+    }
+
+    /// Columns a header may leave out.
+    public var optionalColumns: Set<String> { eventKind == nil ? [] : ["recorded_on"] }
+
+    /// The event kind this file carries, if it is an event file.
+    public var eventKind: EventKind? {
+        switch self {
+        case .licences: return .licence
+        case .penalties: return .penalty
+        case .samplingTests: return .samplingTest
+        case .inspections: return .inspection
+        case .complaints: return .complaint
+        case .listEntries: return .listEntry
+        default: return nil
+        }
+    }
+
+    /// The order files are applied in within one import: exceptions before the codes they
+    /// excuse, enterprises and inspectors before the events and conflicts that refer to them.
+    public var applyOrder: Int { Self.allCases.firstIndex(of: self)! }
+
+    /// The kind whose columns best match `names`; then every column must be known and present.
+    public static func recognise(header names: [String], file: String) throws(IngestError) -> ImportFileKind {
+        let given = Set(names)
+        let scored = allCases.map { kind in (kind, Set(kind.columns).intersection(given).count, kind.columns.count) }
+        // Most shared columns wins; among equals the kind with fewer columns (exact fit).
+        let best = scored.max { a, b in a.1 != b.1 ? a.1 < b.1 : a.2 > b.2 }!
+        guard best.1 > 0 else {
+            let names = allCases.map { "\($0.rawValue).csv" }.joined(separator: ", ")
+            throw IngestError(file: file, line: 1, message: "header does not match any import file (\(names)); see DOMAIN.md §4 for their columns")
+        }
+        let kind = best.0
+        for name in names where !kind.columns.contains(name) {
+            throw IngestError(file: file, line: 1, field: name,
+                              message: "unknown column '\(name)' for \(kind.rawValue).csv; its columns are \(kind.columns.joined(separator: ", "))")
+        }
+        for name in kind.columns where !given.contains(name) && !kind.optionalColumns.contains(name) {
+            throw IngestError(file: file, line: 1, field: name,
+                              message: "missing column '\(name)' for \(kind.rawValue).csv; its columns are \(kind.columns.joined(separator: ", "))")
+        }
+        return kind
+    }
+}

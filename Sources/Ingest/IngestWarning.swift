@@ -1,0 +1,15 @@
+/// Something accepted but worth telling (a folded code, a district that differs from the code's,
+/// an early serious-list repair). Reads `file:line: message`.
+public struct IngestWarning: Equatable, Sendable, CustomStringConvertible {
+    public let file: String
+    public let line: Int
+    public let message: String
+
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "\(file):\(line): warning: \(message)" }
+}

@@ -1,0 +1,94 @@
+import Domain
+import Ingest
+import Store
+
+/// Text encodings `risktier import --encoding` accepts.
+public typealias ImportEncoding = CSVEncoding
+/// Dates given on the command line.
+public typealias ImportDate = CivilDate
+
+/// `risktier import`: reads the export files of DOMAIN.md §4 into the store in ONE transaction.
+/// A single bad row anywhere rolls everything back and the store holds exactly what it held
+/// before; importing the same files again changes nothing.
+public enum ImportRun {
+    /// What one file contributed.
+    public struct FileSummary: Sendable, Equatable {
+        public let file: String
+        public let kind: String
+        public let rows: Int
+        public let inserted: Int
+        public let updated: Int
+        public let unchanged: Int
+    }
+
+    public struct Summary: Sendable {
+        /// In the order the files were applied (exceptions, enterprises, inspectors, events, conflicts).
+        public let files: [FileSummary]
+        public let warnings: [IngestWarning]
+
+        /// One line per file, for stdout.
+        public var report: String {
+            files.map { "\($0.file) (\($0.kind)): \($0.rows) rows, \($0.inserted) new, \($0.updated) updated, \($0.unchanged) unchanged" }
+                .joined(separator: "\n")
+        }
+    }
+
+    /// Imports `paths` into the store at `storePath`, which must exist (`risktier init`).
+    ///
+    /// - Parameters:
+    ///   - extractDate: the export's extract date; any date after it is an error. Nil (the
+    ///     default of the command) skips that one check: the pipeline never reads the clock,
+    ///     so there is no "today" to default to. `expires_on` of a licence is never held to it.
+    ///   - progress: called with (file, rows so far) every 100,000 rows.
+    /// - Throws: `IngestError` naming file, line, field and value, or `StoreError`.
+    public static func run(storePath: String, paths: [String], encoding: ImportEncoding = .utf8,
+                           extractDate: ImportDate? = nil, progress: ((String, Int) -> Void)? = nil) throws -> Summary {
+        let store = try Store.open(path: storePath)
+        // Open every file first: an unreadable file or an unknown header fails before any write.
+        var readers: [ImportFileReader] = []
+        for path in paths { readers.append(try ImportFileReader(path: path, encoding: encoding)) }
+        let ordered = readers.enumerated().sorted { a, b in
+            (a.element.kind.applyOrder, a.offset) < (b.element.kind.applyOrder, b.offset)
+        }.map(\.element)
+
+        var context = ImportContext(extractDate: extractDate, enterpriseDomains: try store.enterpriseDomains(),
+                                    inspectorIds: try store.inspectorIds(), usccExceptions: try store.usccExceptions())
+        for spell in try store.listSpells() {
+            let key = ImportContext.ListSpellKey(enterpriseId: spell.enterpriseId, list: spell.list)
+            context.listSpells[key, default: []].append(.init(eventId: spell.eventId, enteredOn: spell.enteredOn, exitedOn: spell.exitedOn))
+        }
+
+        let files = try store.write { writer -> [FileSummary] in
+            var summaries: [FileSummary] = []
+            for reader in ordered {
+                var rows = 0, inserted = 0, updated = 0, unchanged = 0
+                while let (line, row) = try reader.next(context: &context) {
+                    let outcome: StoreWriter.Outcome
+                    do {
+                        switch row {
+                        case let .usccException(code): outcome = try writer.saveUSCCException(code)
+                        case let .enterprise(enterprise): outcome = try writer.save(enterprise)
+                        case let .inspector(inspector): outcome = try writer.save(inspector)
+                        case let .event(event): outcome = try writer.save(event)
+                        case let .conflict(conflict): outcome = try writer.save(conflict)
+                        }
+                    } catch let StoreError.conflictingEvent(table, eventId, differences) {
+                        throw IngestError(file: reader.fileName, line: line, field: "event_id",
+                                          message: "field 'event_id' must not repeat a stored event with different content; got '\(eventId)', already in \(table) with \(differences)")
+                    }
+                    rows += 1
+                    switch outcome {
+                    case .inserted: inserted += 1
+                    case .updated: updated += 1
+                    case .unchanged: unchanged += 1
+                    }
+                    if rows % 100_000 == 0 { progress?(reader.fileName, rows) }
+                }
+                summaries.append(FileSummary(file: reader.fileName, kind: reader.kind.rawValue, rows: rows,
+                                             inserted: inserted, updated: updated, unchanged: unchanged))
+            }
+            return summaries
+        }
+        return Summary(files: files, warnings: ordered.flatMap(\.warnings))
+    }
+}

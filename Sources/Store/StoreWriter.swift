@@ -1,0 +1,94 @@
+import Domain
+import GRDB
+
+/// Writes inside one transaction opened by `Store.write`. Inserting what is already stored is a
+/// no-op; an event whose event_id is stored with other content is an error.
+public struct StoreWriter {
+    let db: Database
+
+    /// What an insert did.
+    public enum Outcome: Sendable, Equatable {
+        case inserted
+        /// Already stored with the same content.
+        case unchanged
+        /// Master data (enterprise, inspector, conflict validity) replaced by the newer export.
+        case updated
+    }
+
+    private func upsert(table: String, columns: [String], keyCount: Int, values: [DatabaseValue]) throws -> Outcome {
+        let keyColumns = Array(columns.prefix(keyCount))
+        let where_ = keyColumns.map { "\($0) = ?" }.joined(separator: " AND ")
+        let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns.joined(separator: ", ")) FROM \(table) WHERE \(where_)"),
+                                        arguments: StatementArguments(Array(values.prefix(keyCount))))
+        if let existing {
+            if Array(existing.databaseValues) == values { return .unchanged }
+            let sets = columns.dropFirst(keyCount).map { "\($0) = ?" }.joined(separator: ", ")
+            try db.cachedStatement(sql: "UPDATE \(table) SET \(sets) WHERE \(where_)")
+                .execute(arguments: StatementArguments(Array(values.dropFirst(keyCount)) + Array(values.prefix(keyCount))))
+            return .updated
+        }
+        try insertRow(table: table, columns: columns, values: values)
+        return .inserted
+    }
+
+    private func insertRow(table: String, columns: [String], values: [DatabaseValue]) throws {
+        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        try db.cachedStatement(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(marks))")
+            .execute(arguments: StatementArguments(values))
+    }
+
+    /// Inserts or replaces an enterprise (a later export may change its status or domains).
+    @discardableResult
+    public func save(_ enterprise: Enterprise) throws -> Outcome {
+        try upsert(table: "enterprises", columns: StoreColumns.enterprise, keyCount: 1, values: StoreColumns.values(enterprise))
+    }
+
+    @discardableResult
+    public func save(_ inspector: Inspector) throws -> Outcome {
+        try upsert(table: "inspectors", columns: StoreColumns.inspector, keyCount: 1, values: StoreColumns.values(inspector))
+    }
+
+    /// Keyed by (inspector, enterprise, reason, declared_on); `valid_until` may be updated.
+    @discardableResult
+    public func save(_ conflict: Conflict) throws -> Outcome {
+        try upsert(table: "conflicts", columns: StoreColumns.conflict, keyCount: 4, values: StoreColumns.values(conflict))
+    }
+
+    @discardableResult
+    public func saveUSCCException(_ code: CreditCode) throws -> Outcome {
+        try db.cachedStatement(sql: "INSERT INTO uscc_exceptions (enterprise_id) VALUES (?) ON CONFLICT DO NOTHING")
+            .execute(arguments: [code.value])
+        return db.changesCount == 1 ? .inserted : .unchanged
+    }
+
+    /// Inserts an event; `.unchanged` when stored with the same content; throws
+    /// `StoreError.conflictingEvent` when stored with different content.
+    @discardableResult
+    public func save(_ event: Event) throws -> Outcome {
+        let table = StoreColumns.table(event.kind)
+        let columns = StoreColumns.columns(event.kind)
+        let values = StoreColumns.values(event)
+        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        try db.cachedStatement(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(marks)) ON CONFLICT(event_id) DO NOTHING")
+            .execute(arguments: StatementArguments(values))
+        if db.changesCount == 1 { return .inserted }
+        let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns.joined(separator: ", ")) FROM \(table) WHERE event_id = ?"),
+                                        arguments: [event.header.eventId])!
+        let stored = Array(existing.databaseValues)
+        if stored == values { return .unchanged }
+        let differences = zip(columns, zip(stored, values)).filter { $1.0 != $1.1 }.map { column, pair in
+            "\(column): stored '\(text(pair.0))', new '\(text(pair.1))'"
+        }.joined(separator: "; ")
+        throw StoreError.conflictingEvent(table: table, eventId: event.header.eventId, differences: differences)
+    }
+
+    private func text(_ value: DatabaseValue) -> String {
+        switch value.storage {
+        case .null: return ""
+        case let .int64(v): return String(v)
+        case let .double(v): return String(v)
+        case let .string(v): return v
+        case .blob: return "<blob>"
+        }
+    }
+}

@@ -19,15 +19,28 @@ public enum DrawWorkflow {
 
     /// `draw freeze` from already-frozen CSV inputs: re-canonicalises population, roster and
     /// conflicts (sorted, validated; enterprise ids as unified social credit codes), writes
-    /// them with `manifest.json` (and `names.csv` when given) to `outputDirectory`.
+    /// them with `manifest.json` (and `names.csv` when given) to `outputDirectory`. With
+    /// `previousRecordPath`, every officer of each team in that record gets a
+    /// `prior_inspection` conflict row for the enterprise (L5: not the team that last
+    /// inspected it); rows already present are not repeated.
     public static func freeze(planPath: String, populationPath: String, rosterPath: String, conflictsPath: String,
-                              namesPath: String?, outputDirectory: String) throws(DrawError) -> FreezeSummary {
+                              namesPath: String?, previousRecordPath: String? = nil, outputDirectory: String) throws(DrawError) -> FreezeSummary {
         let plan = try DrawPlanFile.read(try DrawFiles.read(planPath), file: planPath)
         do {
             let population = try FrozenPopulation.canonicalising(try DrawFiles.readBytes(populationPath), file: populationPath,
                                                                   allowedStrata: Set(plan.strata))
             let roster = try FrozenRoster.canonicalising(try DrawFiles.readBytes(rosterPath), file: rosterPath)
-            let conflicts = try FrozenConflicts.canonicalising(try DrawFiles.readBytes(conflictsPath), file: conflictsPath)
+            var conflicts = try FrozenConflicts.canonicalising(try DrawFiles.readBytes(conflictsPath), file: conflictsPath)
+            if let previousRecordPath {
+                let previous = try DrawRecordFile.read(try DrawFiles.read(previousRecordPath), file: previousRecordPath)
+                var rows = Set(conflicts.rows)
+                for selection in previous.selections {
+                    for member in selection.team {
+                        rows.insert(ConflictRow(inspectorID: member.inspectorID, enterpriseID: selection.enterpriseID, reason: "prior_inspection"))
+                    }
+                }
+                conflicts = try FrozenConflicts(frozen: FrozenConflicts.render(Array(rows)))
+            }
             var names: Data? = nil
             if let namesPath { names = DrawNames.render(try DrawNames.read(try DrawFiles.read(namesPath), file: namesPath)) }
             return try write(plan: plan, population: population, roster: roster, conflicts: conflicts, names: names, to: outputDirectory)

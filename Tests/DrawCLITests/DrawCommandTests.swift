@@ -182,6 +182,46 @@ import Testing
         try expectRunFails(Self.seed, status: 1, "population.csv:3: `enterprise_id` must be in ascending byte order (canonical order); got '\(frozenLines[2].prefix(18))' after '\(frozenLines[1].prefix(18))' on line 2")
     }
 
+    /// `--previous-record`: the teams of the last draw become prior_inspection conflicts, and no
+    /// officer inspects the same enterprise again.
+    @Test func previousTeamsAreRecused() throws {
+        let directory = try DrawCLISupport.temporaryDirectory("previous")
+        try Self.inputs(directory, size: 300)
+        // Everyone qualified for both domains with ample capacity, so teams are not forced.
+        var roster = "inspector_id,domains,district,capacity\n"
+        for k in 0..<10 { roster += "INS\(k),drug;food,330102,50\n" }
+        try DrawCLISupport.write(roster, to: directory.appendingPathComponent("roster-in.csv"))
+        #expect(try Self.freeze(directory).status == 0)
+        let first = directory.appendingPathComponent("draw1")
+        #expect(try DrawCLISupport.run(["draw", "run", "--frozen", directory.appendingPathComponent("frozen").path, "--seed", Self.seed, "--out", first.path]).status == 0)
+        var arguments = ["draw", "freeze", "--plan", directory.appendingPathComponent("plan.json").path,
+                         "--population", directory.appendingPathComponent("population-in.csv").path,
+                         "--roster", directory.appendingPathComponent("roster-in.csv").path,
+                         "--conflicts", directory.appendingPathComponent("conflicts-in.csv").path,
+                         "--out", directory.appendingPathComponent("frozen2").path]
+        arguments += ["--previous-record", first.appendingPathComponent("record.json").path]
+        let frozen = try DrawCLISupport.run(arguments)
+        #expect(frozen.status == 0, "\(frozen.stderr)")
+        let conflicts = try String(contentsOf: directory.appendingPathComponent("frozen2/conflicts.csv"), encoding: .utf8)
+        let record1 = try String(contentsOf: first.appendingPathComponent("selections.csv"), encoding: .utf8)
+        var previousPairs = Set<String>()
+        for line in record1.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            for inspector in fields[5].split(separator: ";") { previousPairs.insert("\(inspector),\(fields[1])") }
+        }
+        #expect(!previousPairs.isEmpty)
+        for pair in previousPairs { #expect(conflicts.contains("\(pair),prior_inspection\n"), "\(pair)") }
+        let second = directory.appendingPathComponent("draw2")
+        #expect(try DrawCLISupport.run(["draw", "run", "--frozen", directory.appendingPathComponent("frozen2").path, "--seed", Self.seed, "--out", second.path]).status == 0)
+        let record2 = try String(contentsOf: second.appendingPathComponent("selections.csv"), encoding: .utf8)
+        var repeated = 0
+        for line in record2.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            for inspector in fields[5].split(separator: ";") where previousPairs.contains("\(inspector),\(fields[1])") { repeated += 1 }
+        }
+        #expect(repeated == 0)
+    }
+
     @Test func unassignedEnterprisesAreReportedOnStderr() throws {
         let directory = try DrawCLISupport.temporaryDirectory("unassigned")
         try Self.inputs(directory, size: 300)

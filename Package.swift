@@ -56,5 +56,7 @@ let package = Package(
         .testTarget(name: "FeaturesTests", dependencies: ["Features", "Domain"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Features", "Domain", "Statistics"]),
         .testTarget(name: "MonthlyRunTests", dependencies: ["RiskTierKit", "Store", "Scoring", "Domain", "risktier"]),
+        .testTarget(name: "LotteryTests", dependencies: ["Lottery", "Domain"]),
+        .testTarget(name: "DrawCLITests", dependencies: ["RiskTierKit", "Lottery", "Domain", "risktier"]),
     ]
 )

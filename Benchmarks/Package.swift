@@ -2,7 +2,9 @@
 import PackageDescription
 
 // Benchmarks for RiskTier (DESIGN.md "Benchmarks"): a separate package so that the main
-// package's build and tests never pull in the benchmark harness.
+// package's build and tests never pull in the benchmark harness. ordo-one/benchmark targets,
+// one per area, plus side-by-side peer scripts in peers/. Run from this folder, e.g.
+//   swift package --disable-sandbox benchmark --target LotteryBenchmarks
 let package = Package(
     name: "RiskTierBenchmarks",
     platforms: [.macOS(.v13)],
@@ -27,6 +29,16 @@ let package = Package(
             name: "fit-timing",
             dependencies: [.product(name: "Statistics", package: "RiskTier")],
             path: "FitTiming"
+        ),
+        // The draw (risktier-draw/1): freeze, draw and verify at 10^5 and 10^6 enterprises.
+        .executableTarget(
+            name: "LotteryBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Lottery", package: "RiskTier"),
+            ],
+            path: "Benchmarks/LotteryBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]
 )

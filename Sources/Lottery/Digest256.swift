@@ -25,18 +25,33 @@ public struct Digest256: Hashable, Sendable {
     /// 10^19, the largest power of ten below 2^64: the base of the exact conversion.
     static let chunkDivisor: UInt64 = 10_000_000_000_000_000_000
 
-    /// `self mod 10^19`: the integer's 19 lowest decimal digits. Horner's rule over the limbs,
-    /// one 128-by-64-bit division each; the running remainder is < 10^19 < 2^64, so the
-    /// full-width division never overflows.
+    /// The integer's 18 lowest decimal digits, reversed and read as one number: exactly the
+    /// first 18 digits after `0.` of the ticket (DESIGN.md: the zero-padded decimal reversed).
+    /// Works on eight 32-bit limbs so that every division is a 64-bit division by the constant
+    /// 10⁹, which the compiler turns into a multiply and shift (the 128-by-64-bit division
+    /// behind `dividingFullWidth` is a library call here: `__umodti3` in the profile).
     @inline(__always)
-    public var lowNineteenDigits: UInt64 {
-        let d = Digest256.chunkDivisor
-        var r: UInt64 = 0
-        r = d.dividingFullWidth((high: r, low: limbs.0)).remainder
-        r = d.dividingFullWidth((high: r, low: limbs.1)).remainder
-        r = d.dividingFullWidth((high: r, low: limbs.2)).remainder
-        r = d.dividingFullWidth((high: r, low: limbs.3)).remainder
-        return r
+    public var fractionKey: UInt64 {
+        // x = q·10⁹ + low (remainders stay below 10⁹, so (r << 32) | w < 2⁶² never overflows);
+        // q mod 10⁹ by Horner on q's 32-bit words as they are produced.
+        var remainder: UInt64 = 0
+        var quotientRemainder: UInt64 = 0
+        @inline(__always) func step(_ word: UInt64) {
+            let current = (remainder << 32) | word
+            let quotientWord = current / 1_000_000_000
+            remainder = current % 1_000_000_000
+            quotientRemainder = ((quotientRemainder << 32) | quotientWord) % 1_000_000_000
+        }
+        step(limbs.0 >> 32); step(limbs.0 & 0xFFFF_FFFF); step(limbs.1 >> 32); step(limbs.1 & 0xFFFF_FFFF)
+        step(limbs.2 >> 32); step(limbs.2 & 0xFFFF_FFFF); step(limbs.3 >> 32); step(limbs.3 & 0xFFFF_FFFF)
+        return Digest256.reverse9(remainder) &* 1_000_000_000 &+ Digest256.reverse9(quotientRemainder)
+    }
+
+    /// The 9 decimal digits of `value` (< 10⁹, zero-padded) in reverse order.
+    @inline(__always)
+    static func reverse9(_ value: UInt64) -> UInt64 {
+        @inline(__always) func reverse3(_ x: UInt64) -> UInt64 { (x % 10) * 100 + (x / 10 % 10) * 10 + x / 100 }
+        return reverse3(value % 1000) * 1_000_000 + reverse3(value / 1000 % 1000) * 1000 + reverse3(value / 1_000_000)
     }
 
     /// The exact decimal expansion, no leading zeros ("0" for zero): repeated long division

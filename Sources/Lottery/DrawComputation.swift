@@ -10,7 +10,7 @@ extension FrozenDraw {
         let keys = FrozenDraw.enterpriseKeys(population, hasher: hasher)
         let plan = manifest.plan
 
-        // Full-precision order, used only when 19-digit keys tie.
+        // Full-precision order, used only when 18-digit keys tie.
         func precedes(_ a: Int, _ b: Int) -> Bool {
             if keys[a] != keys[b] { return keys[a] < keys[b] }
             let ta = population.withID(a, hasher.ticket), tb = population.withID(b, hasher.ticket)
@@ -35,13 +35,12 @@ extension FrozenDraw {
         selected.sort(by: precedes)
 
         let assignment = TeamAssignment(roster: roster, conflicts: conflicts, teamSize: plan.teamSize, hasher: hasher)
+        let outcomes = assignment.assign(selected.map { (population.enterpriseID($0), population.domain($0)) })
         var selections: [DrawRecordSelection] = []
         var unassigned: [DrawRecordUnassigned] = []
         selections.reserveCapacity(selected.count)
-        var state = assignment.initialState()
-        for (position, row) in selected.enumerated() {
+        for (position, (row, outcome)) in zip(selected, outcomes).enumerated() {
             let enterpriseID = population.enterpriseID(row)
-            let outcome = assignment.assign(enterpriseID: enterpriseID, domain: population.domain(row), state: &state)
             let team: [DrawRecordTeamMember]
             switch outcome {
             case let .team(members):
@@ -58,7 +57,7 @@ extension FrozenDraw {
                           selections: selections, unassigned: unassigned)
     }
 
-    /// The 19-digit ticket key of every row. SHA-256 dominates; rows are split across the
+    /// The 18-digit ticket key of every row. SHA-256 dominates; rows are split across the
     /// machine's cores in contiguous chunks (the result does not depend on the split).
     static func enterpriseKeys(_ population: FrozenPopulation, hasher: TicketHasher) -> [UInt64] {
         let count = population.count
@@ -73,7 +72,7 @@ extension FrozenDraw {
                     for row in lower..<upper {
                         let start = Int(population.idStart[row])
                         let id = UnsafeRawBufferPointer(rebasing: raw[start..<(start + Int(population.idLength[row]))])
-                        out[row] = Ticket.key(lowDigits: hasher.digest(id).lowNineteenDigits)
+                        out[row] = hasher.digest(id).fractionKey
                     }
                 }
             }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Domain
 
 /// `population.csv` of a frozen draw: one row per eligible enterprise, sorted by
@@ -33,6 +38,26 @@ public struct FrozenPopulation: Sendable {
         return FrozenCSV.string(bytes, start..<(start + 6))
     }
 
+    /// The row holding `enterpriseID` (binary search: rows are sorted by id bytes), or nil.
+    public func row(of enterpriseID: String) -> Int? {
+        let target = Array(enterpriseID.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            target.withUnsafeBufferPointer { key in
+                var low = 0, high = count
+                while low < high {
+                    let mid = (low + high) / 2
+                    let start = Int(idStart[mid])
+                    let length = Int(idLength[mid])
+                    let common = memcmp(buffer.baseAddress! + start, key.baseAddress!, min(length, key.count))
+                    if common < 0 || (common == 0 && length < key.count) { low = mid + 1 } else { high = mid }
+                }
+                guard low < count else { return nil }
+                let start = Int(idStart[low])
+                return buffer[start..<(start + Int(idLength[low]))].elementsEqual(key) ? low : nil
+            }
+        }
+    }
+
     /// Calls `body` with the id's UTF-8 bytes (no copy).
     @inline(__always)
     func withID<R>(_ row: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
@@ -56,42 +81,66 @@ public struct FrozenPopulation: Sendable {
     public static func canonicalising(_ bytes: [UInt8], file: String, allowedStrata: Set<DrawStratum>? = nil) throws(LotteryError) -> FrozenPopulation {
         let parsed = try parse(bytes, file: file, requireOrder: false, allowedStrata: allowedStrata)
         let population = parsed.population
-        var ids: [String] = []
-        ids.reserveCapacity(population.count)
-        var changed = false
-        for row in 0..<population.count {
-            let raw = population.enterpriseID(row)
-            if FrozenPopulation.isValidCanonicalCode(raw) {
-                ids.append(raw)
-                continue
-            }
-            switch CreditCode.validate(Substring(raw)) {
-            case let .success(validated):
-                ids.append(validated.code.value)
-                changed = true
-            case let .failure(error):
-                throw LotteryError(file: file, line: parsed.lines[row], field: "enterprise_id", "must be \(error)")
+        let count = population.count
+        // Ids that are not already canonical and valid: validated (and folded) one by one.
+        var replaced: [Int: [UInt8]] = [:]
+        try bytes.withUnsafeBufferPointer { (buffer: UnsafeBufferPointer<UInt8>) throws(LotteryError) in
+            try CreditCodeBytes.values.withUnsafeBufferPointer { (values: UnsafeBufferPointer<Int8>) throws(LotteryError) in
+                try CreditCodeBytes.weights.withUnsafeBufferPointer { (weights: UnsafeBufferPointer<Int>) throws(LotteryError) in
+                    for row in 0..<count {
+                        let start = Int(population.idStart[row])
+                        let range = start..<(start + Int(population.idLength[row]))
+                        if CreditCodeBytes.isCanonicalValid(buffer, range, values: values, weights: weights) { continue }
+                        switch CreditCode.validate(Substring(FrozenCSV.string(bytes, range))) {
+                        case let .success(validated):
+                            replaced[row] = Array(validated.code.value.utf8)
+                        case let .failure(error):
+                            throw LotteryError(file: file, line: parsed.lines[row], field: "enterprise_id", "must be \(error)")
+                        }
+                    }
+                }
             }
         }
-        var order = Array(0..<population.count)
-        if changed || !parsed.sorted {
-            order.sort { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) }
+        // Row order: by id bytes. Sorting (first 8 bytes, next 8 bytes, row) triples with a
+        // full comparison only on ties keeps a 10⁶-row sort cheap.
+        func idBytes(_ row: Int) -> ArraySlice<UInt8> {
+            if let replacement = replaced[row] { return replacement[...] }
+            let start = Int(population.idStart[row])
+            return bytes[start..<(start + Int(population.idLength[row]))]
+        }
+        func prefixKey(_ id: ArraySlice<UInt8>, _ from: Int) -> UInt64 {
+            var key: UInt64 = 0
+            for k in 0..<8 { key = key << 8 | UInt64(from + k < id.count ? id[id.startIndex + from + k] : 0) }
+            return key
+        }
+        var order = Array(0..<count)
+        if !replaced.isEmpty || !parsed.sorted {
+            var keyed = (0..<count).map { row -> (UInt64, UInt64, Int) in
+                let id = idBytes(row)
+                return (prefixKey(id, 0), prefixKey(id, 8), row)
+            }
+            keyed.sort { a, b in
+                if a.0 != b.0 { return a.0 < b.0 }
+                if a.1 != b.1 { return a.1 < b.1 }
+                let x = idBytes(a.2), y = idBytes(b.2)
+                if x != y { return x.lexicographicallyPrecedes(y) }
+                return a.2 < b.2
+            }
+            order = keyed.map(\.2)
         }
         var out = Array(header.utf8) + [FrozenCSV.newline]
         out.reserveCapacity(bytes.count + 1)
         for (position, row) in order.enumerated() {
-            if position > 0, ids[order[position - 1]] == ids[row] {
+            let id = idBytes(row)
+            if position > 0, idBytes(order[position - 1]) == id {
                 let lines = [parsed.lines[order[position - 1]], parsed.lines[row]].sorted()
                 throw LotteryError(file: file, line: lines[1], field: "enterprise_id",
-                                   "must be unique; got '\(ids[row])' again (first on line \(lines[0]))")
+                                   "must be unique; got '\(String(decoding: id, as: UTF8.self))' again (first on line \(lines[0]))")
             }
-            out += ids[row].utf8
-            out.append(FrozenCSV.comma)
-            out += population.stratum(row).name.utf8
-            out.append(FrozenCSV.comma)
-            out += population.domain(row).rawValue.utf8
-            out.append(FrozenCSV.comma)
-            out += population.district(row).utf8
+            out += id
+            // The rest of the row (",stratum,domain,district") is copied as it was validated.
+            let start = Int(population.idStart[row]) + Int(population.idLength[row])
+            out += bytes[start..<(Int(population.districtStart[row]) + 6)]
             out.append(FrozenCSV.newline)
         }
         return try FrozenPopulation(frozen: out, file: file)
@@ -106,16 +155,6 @@ public struct FrozenPopulation: Sendable {
         return try canonicalising(Array(text.utf8), file: file, allowedStrata: allowedStrata)
     }
 
-    /// Fast structural test for an already canonical USCC (18 charset characters, positions 3–8
-    /// digits, check character right); anything else goes through `CreditCode.validate`.
-    static func isValidCanonicalCode(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 18 else { return false }
-        for index in 2..<8 where !(bytes[index] >= 48 && bytes[index] <= 57) { return false }
-        guard let check = CreditCode.checkCharacter(for: bytes[0..<17]) else { return false }
-        return check.asciiValue == bytes[17]
-    }
-
     private static func parse(_ bytes: [UInt8], file: String, requireOrder: Bool, allowedStrata: Set<DrawStratum>? = nil) throws(LotteryError)
         -> (population: FrozenPopulation, lines: [Int], sorted: Bool)
     {
@@ -125,7 +164,7 @@ public struct FrozenPopulation: Sendable {
         let estimate = bytes.count / 40
         idStart.reserveCapacity(estimate); idLength.reserveCapacity(estimate); districtStart.reserveCapacity(estimate)
         stratumIndexOfRow.reserveCapacity(estimate); domainOfRow.reserveCapacity(estimate)
-        if !requireOrder { lines.reserveCapacity(estimate) }
+        lines.reserveCapacity(requireOrder ? 0 : estimate)
         var strataTokens: [[UInt8]] = []
         var strataSeen: [DrawStratum] = []
         var previousID: Range<Int>? = nil

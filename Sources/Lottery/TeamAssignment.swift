@@ -1,3 +1,5 @@
+import CCryptoBoringSSL
+import Dispatch
 import Domain
 
 /// Step 3 of `risktier-draw/1`: the team for each selected enterprise, in ascending
@@ -6,7 +8,16 @@ import Domain
 /// their capacity (L7); the team is the `teamSize` candidates with the smallest tickets
 /// `fraction(enterprise_id + ":" + inspector_id)` (ties by inspector id). An enterprise
 /// without enough candidates gets no team, uses no capacity and is listed with the reason (L8).
-struct TeamAssignment {
+///
+/// Hashing every candidate dominates (selected × qualified officers). It runs in parallel
+/// over blocks of enterprises: for each enterprise of a block we keep the `teamSize + slack`
+/// best candidates among those with capacity left when the block starts (a superset of the
+/// candidates at its turn, since loads only grow). The block is then assigned sequentially in
+/// rank order; the best still-available officers in that short list are the best overall, as
+/// every officer outside it has a larger ticket. Only when the short list runs dry (officers
+/// filled up inside the block) is the enterprise recomputed over its whole pool. The result
+/// equals the plain sequential definition.
+struct TeamAssignment: Sendable {
     let members: [RosterMember]
     let teamSize: Int
     let hasher: TicketHasher
@@ -14,8 +25,11 @@ struct TeamAssignment {
     let qualified: [[Int]]
     /// Roster indices with a conflict row, per enterprise id.
     let conflicted: [String: Set<Int>]
-    /// `":" + inspector_id` per roster index, the tail of each inspector ticket's input.
-    let suffixes: [[UInt8]]
+    /// Inspector id bytes per roster index, the tail of each inspector ticket's input.
+    let inspectorBytes: [[UInt8]]
+
+    static let slack = 6
+    static let blockSize = 2048
 
     struct Candidate {
         let member: Int
@@ -26,10 +40,6 @@ struct TeamAssignment {
     enum Outcome {
         case team([Candidate])
         case unassigned(String)
-    }
-
-    struct State {
-        var load: [Int]
     }
 
     init(roster: FrozenRoster, conflicts: FrozenConflicts, teamSize: Int, hasher: TicketHasher) {
@@ -49,45 +59,93 @@ struct TeamAssignment {
             if let index = indexOfID[row.inspectorID] { conflicted[row.enterpriseID, default: []].insert(index) }
         }
         self.conflicted = conflicted
-        suffixes = members.map { Array((":" + $0.inspectorID).utf8) }
+        inspectorBytes = members.map { Array($0.inspectorID.utf8) }
     }
 
-    func initialState() -> State { State(load: [Int](repeating: 0, count: members.count)) }
+    /// Assigns every enterprise (given in rank order) and returns one outcome each.
+    func assign(_ enterprises: [(id: String, domain: SupervisionDomain)]) -> [Outcome] {
+        var load = [Int](repeating: 0, count: members.count)
+        var outcomes: [Outcome] = []
+        outcomes.reserveCapacity(enterprises.count)
+        let width = teamSize + TeamAssignment.slack
+        var lists = [(key: UInt64, member: Int)](repeating: (0, 0), count: TeamAssignment.blockSize * width)
+        var listCounts = [Int](repeating: 0, count: TeamAssignment.blockSize)
+        var blockStart = 0
+        while blockStart < enterprises.count {
+            let blockEnd = min(enterprises.count, blockStart + TeamAssignment.blockSize)
+            // Parallel: short lists against the loads at the start of the block.
+            let startLoad = load
+            let start = blockStart
+            lists.withUnsafeMutableBufferPointer { listBuffer in
+                listCounts.withUnsafeMutableBufferPointer { countBuffer in
+                    nonisolated(unsafe) let listBuffer = listBuffer, countBuffer = countBuffer
+                    let count = blockEnd - blockStart
+                    let chunks = count < 64 ? 1 : 8
+                    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                        for offset in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
+                            let enterprise = enterprises[start + offset]
+                            var best = ShortList(capacity: width)
+                            scan(enterprise.id, enterprise.domain, load: startLoad, into: &best)
+                            for (k, entry) in best.entries.enumerated() { listBuffer[offset * width + k] = entry }
+                            countBuffer[offset] = best.entries.count
+                        }
+                    }
+                }
+            }
+            // Sequential: rank order, current loads.
+            for offset in 0..<(blockEnd - blockStart) {
+                let enterprise = enterprises[blockStart + offset]
+                var chosen: [Int] = []
+                let listCount = listCounts[offset]
+                for k in 0..<listCount where chosen.count < teamSize {
+                    let member = lists[offset * width + k].member
+                    if load[member] < members[member].capacity { chosen.append(member) }
+                }
+                if chosen.count < teamSize && listCount == width {
+                    // The short list ran dry inside this block: redo this one exactly.
+                    var best = ShortList(capacity: teamSize)
+                    scan(enterprise.id, enterprise.domain, load: load, into: &best)
+                    chosen = best.entries.map(\.member)
+                }
+                outcomes.append(outcome(enterprise.id, enterprise.domain, chosen: chosen, load: &load))
+            }
+            blockStart = blockEnd
+        }
+        return outcomes
+    }
 
-    /// Assigns one enterprise and updates the loads.
-    func assign(enterpriseID: String, domain: SupervisionDomain, state: inout State) -> Outcome {
+    /// Fills `best` with the smallest-ticket officers qualified for `domain`, not recused and
+    /// below capacity under `load`.
+    private func scan(_ enterpriseID: String, _ domain: SupervisionDomain, load: [Int], into best: inout ShortList) {
         let pool = qualified[SupervisionDomain.allCases.firstIndex(of: domain)!]
         let recused = conflicted[enterpriseID] ?? []
-        var recusedCount = 0, fullCount = 0
-        // The best `teamSize` so far, ascending by (key, then full order).
-        var best: [(key: UInt64, member: Int)] = []
-        best.reserveCapacity(teamSize + 1)
-        var message = [UInt8](enterpriseID.utf8)
-        let prefixLength = message.count
-        message.reserveCapacity(prefixLength + 33)
+        var prefix = Array(enterpriseID.utf8)
+        prefix.append(UInt8(ascii: ":"))
+        let afterPrefix = prefix.withUnsafeBytes { hasher.state(prefix: $0) }
         for member in pool {
-            if recused.contains(member) { recusedCount += 1; continue }
-            if state.load[member] >= members[member].capacity { fullCount += 1; continue }
-            message.removeSubrange(prefixLength...)
-            message += suffixes[member]
-            let key = message.withUnsafeBytes { Ticket.key(lowDigits: hasher.digest($0).lowNineteenDigits) }
-            if best.count == teamSize, let last = best.last, !precedes((key, member), last, enterpriseID: enterpriseID) { continue }
-            var position = best.count
-            while position > 0, precedes((key, member), best[position - 1], enterpriseID: enterpriseID) { position -= 1 }
-            best.insert((key, member), at: position)
-            if best.count > teamSize { best.removeLast() }
+            if load[member] >= members[member].capacity || recused.contains(member) { continue }
+            var context = afterPrefix
+            let key = inspectorBytes[member].withUnsafeBytes { TicketHasher.finish(&context, $0).fractionKey }
+            best.offer((key, member)) { precedes($0, $1, enterpriseID: enterpriseID) }
         }
-        let available = pool.count - recusedCount - fullCount
-        guard available >= teamSize else {
-            let reason = "only \(available) eligible officer\(available == 1 ? "" : "s") for a team of \(teamSize): "
-                + "\(pool.count) qualified for \(domain.rawValue), \(recusedCount) recused by conflict rows, \(fullCount) at capacity"
-            return .unassigned(reason)
+    }
+
+    /// Records the team (updating loads) or the reason there is none.
+    private func outcome(_ enterpriseID: String, _ domain: SupervisionDomain, chosen: [Int], load: inout [Int]) -> Outcome {
+        guard chosen.count >= teamSize else {
+            let pool = qualified[SupervisionDomain.allCases.firstIndex(of: domain)!]
+            let recused = conflicted[enterpriseID] ?? []
+            let recusedCount = pool.filter { recused.contains($0) }.count
+            let fullCount = pool.filter { !recused.contains($0) && load[$0] >= members[$0].capacity }.count
+            let available = pool.count - recusedCount - fullCount
+            return .unassigned("only \(available) eligible officer\(available == 1 ? "" : "s") for a team of \(teamSize): "
+                + "\(pool.count) qualified for \(domain.rawValue), \(recusedCount) recused by conflict rows, \(fullCount) at capacity")
         }
         var team: [Candidate] = []
-        for entry in best {
-            state.load[entry.member] += 1
-            let id = members[entry.member].inspectorID
-            team.append(Candidate(member: entry.member, inspectorID: id, ticket: hasher.ticket(enterprise: enterpriseID, inspector: id)))
+        for member in chosen.prefix(teamSize) {
+            load[member] += 1
+            let id = members[member].inspectorID
+            team.append(Candidate(member: member, inspectorID: id, ticket: hasher.ticket(enterprise: enterpriseID, inspector: id)))
         }
         return .team(team)
     }
@@ -100,5 +158,26 @@ struct TeamAssignment {
         let tb = hasher.ticket(enterprise: enterpriseID, inspector: idB)
         if !Ticket.sameFraction(ta, tb) { return Ticket.precedes(ta, tb) }
         return (enterpriseID + ":" + idA).utf8.lexicographicallyPrecedes((enterpriseID + ":" + idB).utf8)
+    }
+}
+
+/// The `capacity` smallest entries offered so far, ascending (insertion into a short array).
+struct ShortList {
+    let capacity: Int
+    private(set) var entries: [(key: UInt64, member: Int)] = []
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        entries.reserveCapacity(capacity + 1)
+    }
+
+    @inline(__always)
+    mutating func offer(_ entry: (key: UInt64, member: Int), by precedes: ((key: UInt64, member: Int), (key: UInt64, member: Int)) -> Bool) {
+        if entries.count == capacity, let last = entries.last, entry.key > last.key { return }
+        if entries.count == capacity, let last = entries.last, !precedes(entry, last) { return }
+        var position = entries.count
+        while position > 0, precedes(entry, entries[position - 1]) { position -= 1 }
+        entries.insert(entry, at: position)
+        if entries.count > capacity { entries.removeLast() }
     }
 }

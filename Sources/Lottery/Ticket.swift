@@ -1,40 +1,34 @@
 /// A consistent-sampling ticket (Rivest's `first_fraction`, consistent-sampler 1.0.10):
 /// the SHA-256 integer's decimal digits, zero-padded to at least 64, reversed, after `0.`.
 ///
-/// Comparing fractions = comparing those digit strings. The first 19 fraction digits are the
-/// integer's 19 lowest decimal digits reversed, so `key` (those 19 digits read as one integer)
-/// orders tickets exactly as their first 19 digits do; only on equal keys (probability about
-/// N²·10⁻¹⁹) do we fall back to the full strings. Note the integers' own order is NOT the
-/// fractions' order.
+/// Comparing fractions = comparing those digit strings. The first 18 fraction digits are the
+/// integer's 18 lowest decimal digits reversed, so `key` (those 18 digits read as one integer)
+/// orders tickets exactly as their first 18 digits do; only on equal keys (probability about
+/// N²·10⁻¹⁸ per stratum) do we fall back to the full strings. Note the integers' own order is
+/// NOT the fractions' order.
 public struct Ticket: Hashable, Sendable {
     /// The digest read as a big-endian integer.
     public let digest: Digest256
-    /// The first 19 digits after `0.` as an integer (`digit₁·10¹⁸ + … + digit₁₉`).
+    /// The first 18 digits after `0.` as an integer (`digit₁·10¹⁷ + … + digit₁₈`).
     public let key: UInt64
 
+    @inline(__always)
     public init(digest: Digest256) {
         self.digest = digest
-        self.key = Ticket.key(lowDigits: digest.lowNineteenDigits)
+        self.key = digest.fractionKey
     }
 
-    /// Reverses the 19 decimal digits of `lowDigits` (zero-padded to 19).
-    @inline(__always)
-    static func key(lowDigits: UInt64) -> UInt64 {
-        var remaining = lowDigits
-        var key: UInt64 = 0
-        for _ in 0..<19 {
-            key = key &* 10 &+ remaining % 10
-            remaining /= 10
-        }
-        return key
+    /// The digits after `0.` as ASCII bytes: the decimal expansion left-padded to 64 digits,
+    /// reversed.
+    public var fractionDigitBytes: [UInt8] {
+        var padded = Array(digest.decimalString.utf8)
+        if padded.count < 64 { padded = [UInt8](repeating: UInt8(ascii: "0"), count: 64 - padded.count) + padded }
+        padded.reverse()
+        return padded
     }
 
-    /// The digits after `0.`: the decimal expansion left-padded to 64 digits, reversed.
-    public var fractionDigits: String {
-        let decimal = digest.decimalString
-        let padded = String(repeating: "0", count: max(0, 64 - decimal.count)) + decimal
-        return String(padded.reversed())
-    }
+    /// The digits after `0.`.
+    public var fractionDigits: String { String(decoding: fractionDigitBytes, as: UTF8.self) }
 
     /// The full fraction `0.ddd…`, exactly as `consistent_sampler.first_fraction` returns it.
     public var fraction: String { "0." + fractionDigits }
@@ -42,7 +36,11 @@ public struct Ticket: Hashable, Sendable {
     /// consistent-sampler's `trim(x, digits)`: keep the leading run of 9s after `0.` and then
     /// `digits` more characters (zeros count), truncating, never rounding.
     public func trimmed(_ digits: Int = 18) -> String {
-        Ticket.trim(fraction, digits)
+        let fraction = fractionDigitBytes
+        var firstNonNine = 0  // position after "0.", as in trim() on x + "0"
+        while firstNonNine < fraction.count, fraction[firstNonNine] == UInt8(ascii: "9") { firstNonNine += 1 }
+        let end = min(fraction.count, firstNonNine + digits)
+        return "0." + String(decoding: fraction[..<end], as: UTF8.self)
     }
 
     /// `trim` on any fraction string `0.ddd…` (consistent_sampler.trim, line for line:

@@ -20,60 +20,68 @@ public indirect enum DrawJSON: Equatable, Sendable {
     }
 
     /// The indented text plus a final newline.
-    public var prettyText: String {
-        var out = ""
+    public var prettyText: String { String(decoding: prettyBytes, as: UTF8.self) }
+
+    /// The indented UTF-8 bytes plus a final newline.
+    public var prettyBytes: [UInt8] {
+        var out: [UInt8] = []
         write(into: &out, level: 0)
-        return out + "\n"
+        out.append(UInt8(ascii: "\n"))
+        return out
     }
 
-    private func write(into out: inout String, level: Int) {
-        let pad = String(repeating: "  ", count: level + 1), closePad = String(repeating: "  ", count: level)
+    private func write(into out: inout [UInt8], level: Int) {
+        @inline(__always) func pad(_ depth: Int) { for _ in 0..<(2 * depth) { out.append(0x20) } }
         switch self {
         case let .object(members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{\n"
+            if members.isEmpty { out += "{}".utf8; return }
+            out += "{\n".utf8
             for (index, (key, value)) in members.enumerated() {
-                out += pad + DrawJSON.quoted(key) + ": "
+                pad(level + 1)
+                DrawJSON.quote(key, into: &out)
+                out += ": ".utf8
                 value.write(into: &out, level: level + 1)
-                out += index == members.count - 1 ? "\n" : ",\n"
+                out += (index == members.count - 1 ? "\n" : ",\n").utf8
             }
-            out += closePad + "}"
+            pad(level)
+            out.append(UInt8(ascii: "}"))
         case let .array(items):
-            if items.isEmpty { out += "[]"; return }
-            out += "[\n"
+            if items.isEmpty { out += "[]".utf8; return }
+            out += "[\n".utf8
             for (index, value) in items.enumerated() {
-                out += pad
+                pad(level + 1)
                 value.write(into: &out, level: level + 1)
-                out += index == items.count - 1 ? "\n" : ",\n"
+                out += (index == items.count - 1 ? "\n" : ",\n").utf8
             }
-            out += closePad + "]"
-        case let .string(text): out += DrawJSON.quoted(text)
-        case let .integer(value): out += String(value)
+            pad(level)
+            out.append(UInt8(ascii: "]"))
+        case let .string(text): DrawJSON.quote(text, into: &out)
+        case let .integer(value): out += String(value).utf8
         }
     }
 
-    /// Python's `ensure_ascii=False` escaping: `"`, `\`, and control characters below U+0020.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+    /// Python's `ensure_ascii=False` escaping: `"`, `\`, and control characters below U+0020;
+    /// everything else is copied as UTF-8.
+    static func quote(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out += "\\\"".utf8
+            case UInt8(ascii: "\\"): out += "\\\\".utf8
+            case 0x0A: out += "\\n".utf8
+            case 0x0D: out += "\\r".utf8
+            case 0x09: out += "\\t".utf8
+            case 0x08: out += "\\b".utf8
+            case 0x0C: out += "\\f".utf8
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out += "\\u00".utf8
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
+            default: out.append(byte)
             }
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
     }
 
     /// Parses JSON text with Foundation; nil when it is not JSON.

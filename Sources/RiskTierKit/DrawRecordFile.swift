@@ -27,7 +27,7 @@ public enum DrawRecordFile {
         ])
     }
 
-    public static func bytes(_ record: DrawRecord) -> Data { Data(json(record).prettyText.utf8) }
+    public static func bytes(_ record: DrawRecord) -> Data { Data(json(record).prettyBytes) }
 
     /// Parses a record; a missing or mistyped field is named by its JSON path.
     public static func read(_ data: Data, file: String) throws(DrawError) -> DrawRecord {

@@ -19,15 +19,28 @@ public enum DrawWorkflow {
 
     /// `draw freeze` from already-frozen CSV inputs: re-canonicalises population, roster and
     /// conflicts (sorted, validated; enterprise ids as unified social credit codes), writes
-    /// them with `manifest.json` (and `names.csv` when given) to `outputDirectory`.
+    /// them with `manifest.json` (and `names.csv` when given) to `outputDirectory`. With
+    /// `previousRecordPath`, every officer of each team in that record gets a
+    /// `prior_inspection` conflict row for the enterprise (L5: not the team that last
+    /// inspected it); rows already present are not repeated.
     public static func freeze(planPath: String, populationPath: String, rosterPath: String, conflictsPath: String,
-                              namesPath: String?, outputDirectory: String) throws(DrawError) -> FreezeSummary {
+                              namesPath: String?, previousRecordPath: String? = nil, outputDirectory: String) throws(DrawError) -> FreezeSummary {
         let plan = try DrawPlanFile.read(try DrawFiles.read(planPath), file: planPath)
         do {
             let population = try FrozenPopulation.canonicalising(try DrawFiles.readBytes(populationPath), file: populationPath,
                                                                   allowedStrata: Set(plan.strata))
             let roster = try FrozenRoster.canonicalising(try DrawFiles.readBytes(rosterPath), file: rosterPath)
-            let conflicts = try FrozenConflicts.canonicalising(try DrawFiles.readBytes(conflictsPath), file: conflictsPath)
+            var conflicts = try FrozenConflicts.canonicalising(try DrawFiles.readBytes(conflictsPath), file: conflictsPath)
+            if let previousRecordPath {
+                let previous = try DrawRecordFile.read(try DrawFiles.read(previousRecordPath), file: previousRecordPath)
+                var rows = Set(conflicts.rows)
+                for selection in previous.selections {
+                    for member in selection.team {
+                        rows.insert(ConflictRow(inspectorID: member.inspectorID, enterpriseID: selection.enterpriseID, reason: "prior_inspection"))
+                    }
+                }
+                conflicts = try FrozenConflicts(frozen: FrozenConflicts.render(Array(rows)))
+            }
             var names: Data? = nil
             if let namesPath { names = DrawNames.render(try DrawNames.read(try DrawFiles.read(namesPath), file: namesPath)) }
             return try write(plan: plan, population: population, roster: roster, conflicts: conflicts, names: names, to: outputDirectory)
@@ -124,19 +137,22 @@ public enum DrawWorkflow {
 
     /// `selections.csv`: `rank,enterprise_id,stratum,domain,ticket,team,status`, team `;`-joined.
     static func selectionsCSV(_ record: DrawRecord, frozen: FrozenDraw) -> Data {
-        var domainOf: [String: SupervisionDomain] = [:]
-        let selectedIDs = Set(record.selections.map(\.enterpriseID))
-        for row in 0..<frozen.population.count {
-            let id = frozen.population.enterpriseID(row)
-            if selectedIDs.contains(id) { domainOf[id] = frozen.population.domain(row) }
-        }
-        var text = "rank,enterprise_id,stratum,domain,ticket,team,status\n"
+        var out = Array("rank,enterprise_id,stratum,domain,ticket,team,status\n".utf8)
         for selection in record.selections {
-            let team = selection.team.map(\.inspectorID).joined(separator: ";")
-            text += "\(selection.rank),\(selection.enterpriseID),\(selection.stratum.name),\(domainOf[selection.enterpriseID]?.rawValue ?? ""),"
-                + "\(selection.ticket),\(team),\(selection.team.isEmpty ? "unassigned" : "assigned")\n"
+            let domain = frozen.population.row(of: selection.enterpriseID).map { frozen.population.domain($0).rawValue } ?? ""
+            out += String(selection.rank).utf8
+            for field in [selection.enterpriseID, selection.stratum.name, domain, selection.ticket] {
+                out.append(UInt8(ascii: ","))
+                out += field.utf8
+            }
+            out.append(UInt8(ascii: ","))
+            for (index, member) in selection.team.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ";")) }
+                out += member.inspectorID.utf8
+            }
+            out += (selection.team.isEmpty ? ",unassigned\n" : ",assigned\n").utf8
         }
-        return Data(text.utf8)
+        return Data(out)
     }
 
     public enum VerifyOutcome: Sendable {

@@ -30,6 +30,9 @@ struct DrawFreezeCommand: ParsableCommand {
     @Option(help: "Conflicts CSV (inspector_id,enterprise_id,reason), every recusal including the previous team.")
     var conflicts: String?
 
+    @Option(help: "A previous draw's record.json: its teams become prior_inspection conflicts (not the same team again).")
+    var previousRecord: String?
+
     @Option(help: "Optional names CSV (id,name) for the public notice; copied as names.csv, not hashed.")
     var names: String?
 
@@ -55,7 +58,7 @@ struct DrawFreezeCommand: ParsableCommand {
         }
         let summary = try runDrawStep { () throws(DrawError) in
             try DrawWorkflow.freeze(planPath: plan, populationPath: population!, rosterPath: roster!, conflictsPath: conflicts!,
-                                    namesPath: names, outputDirectory: out)
+                                    namesPath: names, previousRecordPath: previousRecord, outputDirectory: out)
         }
         printError("froze \(summary.population) enterprises, \(summary.roster) officers, \(summary.conflicts) conflict rows into \(out); publish this manifest digest before the seed exists:")
         print(summary.manifestSHA256)

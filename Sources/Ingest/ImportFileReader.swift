@@ -8,8 +8,14 @@ import Foundation
 public final class ImportFileReader {
     public let kind: ImportFileKind
     public var fileName: String { csv.fileName }
-    /// Warnings raised so far.
-    public private(set) var warnings: [IngestWarning] = []
+    /// Warnings raised so far, at most `warningLimit` of them (then only counted).
+    public var warnings: [IngestWarning] { warningStore.kept }
+    /// Warnings raised beyond `warningLimit`.
+    public var suppressedWarningCount: Int { warningStore.suppressed }
+    /// Memory bound: a file where every row warns must not hold a warning per row.
+    public static let warningLimit = 1000
+
+    private var warningStore = WarningStore()
 
     private let csv: CSVReader
     private let columns: [String: Int]
@@ -70,7 +76,9 @@ public final class ImportFileReader {
     }
 
     private func enterprise(_ f: FieldReader, context: inout ImportContext) throws -> ImportRow {
-        let id = try f.creditCode("enterprise_id", exceptions: context.usccExceptions, warnings: &warnings)
+        var codeWarnings: [IngestWarning] = []
+        let id = try f.creditCode("enterprise_id", exceptions: context.usccExceptions, warnings: &codeWarnings)
+        codeWarnings.forEach { warningStore.append($0) }
         guard seenIds.insert(id.value).inserted else {
             throw f.fail("enterprise_id", "unique within enterprises.csv (it appears on an earlier line)", id.value)
         }
@@ -79,7 +87,7 @@ public final class ImportFileReader {
         let name = rawName.precomposedStringWithCanonicalMapping
         let district = try f.district("district")
         if district != String(id.value.dropFirst(2).prefix(6)) {
-            warnings.append(IngestWarning(file: f.file, line: f.record.line,
+            warningStore.append(IngestWarning(file: f.file, line: f.record.line,
                                           message: "field 'district' '\(district)' differs from positions 3-8 of \(id) (a move is legal)"))
         }
         do {
@@ -109,7 +117,9 @@ public final class ImportFileReader {
     }
 
     private func knownEnterprise(_ f: FieldReader, context: ImportContext) throws -> (CreditCode, Set<SupervisionDomain>) {
-        let id = try f.creditCode("enterprise_id", exceptions: context.usccExceptions, warnings: &warnings)
+        // A code's warnings were given where the enterprise was imported; not again per event.
+        var repeated: [IngestWarning] = []
+        let id = try f.creditCode("enterprise_id", exceptions: context.usccExceptions, warnings: &repeated)
         guard let domains = context.enterpriseDomains[id] else {
             throw f.fail("enterprise_id", "an enterprise in the store or in enterprises.csv of the same import", id.value)
         }
@@ -196,8 +206,18 @@ public final class ImportFileReader {
             context.listSpells[key] = spells
         }
         if entry.isEarlySeriousRepair {
-            warnings.append(IngestWarning(file: f.file, line: f.record.line,
+            warningStore.append(IngestWarning(file: f.file, line: f.record.line,
                                           message: "serious-list exit by credit repair less than 1 year after entry (\(entry.enteredOn) → \(entry.exitedOn!))"))
         }
+    }
+}
+
+/// Keeps the first `ImportFileReader.warningLimit` warnings and counts the rest.
+struct WarningStore {
+    var kept: [IngestWarning] = []
+    var suppressed = 0
+
+    mutating func append(_ warning: IngestWarning) {
+        if kept.count < ImportFileReader.warningLimit { kept.append(warning) } else { suppressed += 1 }
     }
 }

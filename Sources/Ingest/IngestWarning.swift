@@ -11,5 +11,6 @@ public struct IngestWarning: Equatable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "\(file):\(line): warning: \(message)" }
+    /// Line 0 means the file as a whole.
+    public var description: String { line > 0 ? "\(file):\(line): warning: \(message)" : "\(file): warning: \(message)" }
 }

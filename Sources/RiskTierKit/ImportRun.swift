@@ -89,6 +89,14 @@ public enum ImportRun {
             }
             return summaries
         }
-        return Summary(files: files, warnings: ordered.flatMap(\.warnings))
+        var warnings: [IngestWarning] = []
+        for reader in ordered {
+            warnings += reader.warnings
+            if reader.suppressedWarningCount > 0 {
+                warnings.append(IngestWarning(file: reader.fileName, line: 0,
+                                              message: "\(reader.suppressedWarningCount) more warnings not shown (the first \(ImportFileReader.warningLimit) are)"))
+            }
+        }
+        return Summary(files: files, warnings: warnings)
     }
 }

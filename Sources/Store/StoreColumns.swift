@@ -5,7 +5,9 @@ import GRDB
 /// as `;`-joined tokens in byte order so that equal sets give equal text.
 enum StoreColumns {
     static func joined<T: FileToken>(_ set: Set<T>) -> String {
-        set.map(\.rawValue).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined(separator: ";")
+        // A closure, not `\.rawValue`: a key path here is instantiated per call at run time and
+        // measured ~10 % of import time in `perf` (100k penalties, release build).
+        set.map { $0.rawValue }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined(separator: ";")
     }
 
     static func date(_ date: CivilDate?) -> DatabaseValue { date.map { $0.description.databaseValue } ?? .null }

@@ -68,12 +68,10 @@ public struct StoreWriter {
         let table = StoreColumns.table(event.kind)
         let columns = StoreColumns.columns(event.kind)
         let values = StoreColumns.values(event)
-        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        try db.cachedStatement(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(marks)) ON CONFLICT(event_id) DO NOTHING")
-            .execute(arguments: StatementArguments(values))
+        let sql = StoreWriter.eventSQL[event.kind]!
+        try db.cachedStatement(sql: sql.insert).execute(arguments: StatementArguments(values))
         if db.changesCount == 1 { return .inserted }
-        let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns.joined(separator: ", ")) FROM \(table) WHERE event_id = ?"),
-                                        arguments: [event.header.eventId])!
+        let existing = try Row.fetchOne(db.cachedStatement(sql: sql.select), arguments: [event.header.eventId])!
         let stored = Array(existing.databaseValues)
         if stored == values { return .unchanged }
         let differences = zip(columns, zip(stored, values)).filter { $1.0 != $1.1 }.map { column, pair in
@@ -81,6 +79,19 @@ public struct StoreWriter {
         }.joined(separator: "; ")
         throw StoreError.conflictingEvent(table: table, eventId: event.header.eventId, differences: differences)
     }
+
+    /// SQL per event kind, built once rather than per row (the statement cache is keyed by text).
+    static let eventSQL: [EventKind: (insert: String, select: String)] = {
+        var result: [EventKind: (insert: String, select: String)] = [:]
+        for kind in EventKind.allCases {
+            let table = StoreColumns.table(kind)
+            let columns = StoreColumns.columns(kind).joined(separator: ", ")
+            let marks = Array(repeating: "?", count: StoreColumns.columns(kind).count).joined(separator: ", ")
+            result[kind] = ("INSERT INTO \(table) (\(columns)) VALUES (\(marks)) ON CONFLICT(event_id) DO NOTHING",
+                            "SELECT \(columns) FROM \(table) WHERE event_id = ?")
+        }
+        return result
+    }()
 
     private func text(_ value: DatabaseValue) -> String {
         switch value.storage {

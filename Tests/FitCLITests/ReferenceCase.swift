@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// One R reference fit, `Datasets/<dataset>/reference/<case>.r.json`, made by the committed
 /// `make_reference.R` beside it (R 4.2.2 `glm`, run once by the refs helper; R is not needed
@@ -88,5 +89,3 @@ struct ReferenceCase: Decodable, CustomTestStringConvertible, Sendable {
         return cases
     }()
 }
-
-import Testing

@@ -83,7 +83,7 @@ public struct FitDesign: Sendable {
         let response = try Self.responseValues(table, responseIndex, proportionsAllowed: weights != nil)
 
         self.columns = columns
-        self.matrix = Matrix(columns: values.isEmpty ? [] : values)
+        self.matrix = values.isEmpty ? Matrix(rows: n, columns: 0) : Matrix(columns: values)
         self.response = response
         self.weights = weights
         self.offset = offset

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One row of the coefficient table; the numbers are nil for an aliased (NA) coefficient.
 public struct Coefficient: Sendable, Equatable {
     public let term: String
@@ -35,5 +37,3 @@ public struct Coefficient: Sendable, Equatable {
         self.standardError = standardError
     }
 }
-
-import Foundation

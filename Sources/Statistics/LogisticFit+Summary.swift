@@ -82,8 +82,12 @@ extension LogisticFit {
     public func summary(call: String) -> String {
         var out = "\nCall:\n\(call)\n\n"
         let singular = coefficients.filter(\.aliased).count
-        out += singular > 0 ? "Coefficients: (\(singular) not defined because of singularities)\n" : "Coefficients:\n"
-        out += coefficientTableLines.joined(separator: "\n") + "\n"
+        if coefficients.isEmpty {
+            out += "No Coefficients\n"
+        } else {
+            out += singular > 0 ? "Coefficients: (\(singular) not defined because of singularities)\n" : "Coefficients:\n"
+            out += coefficientTableLines.joined(separator: "\n") + "\n"
+        }
         out += "\n(Dispersion parameter for binomial family taken to be 1)\n\n"
         let deviances = RNumberFormat.format([nullDeviance, residualDeviance], digits: 5)
         let dfs = [String(nullDegreesOfFreedom), String(residualDegreesOfFreedom)]
@@ -96,6 +100,7 @@ extension LogisticFit {
             out += "\nWarning messages:\n"
             for (k, w) in warnings.enumerated() { out += "\(k + 1): \(w.message)\n" }
         }
+        if coefficients.isEmpty { return out }
         out += "\nOdds ratios with \(RNumberFormat.percentLabel(0.95).replacingOccurrences(of: " ", with: "")) Wald confidence intervals:\n"
         out += oddsRatioTableLines().joined(separator: "\n") + "\n"
         return out

@@ -23,7 +23,6 @@ extension LogisticRegression {
 
         let mu = main.mu
         let residualDeviance = main.deviance
-        let aliasedMask = (0..<design.columns).map { !main.kept.contains($0) }
 
         // Null deviance (R's glm.fit and glm): the weighted mean with an intercept and no
         // offset; the intercept-only refit when there is an offset; μ = logit⁻¹(offset) without
@@ -68,7 +67,6 @@ extension LogisticRegression {
                 coefficients.append(Coefficient(term: termNames[j], estimate: nil, standardError: nil))
             }
         }
-        _ = aliasedMask
         return LogisticFit(
             coefficients: coefficients, covariance: main.covariance, rank: rank,
             nullDeviance: nullDeviance, residualDeviance: residualDeviance,

@@ -79,23 +79,30 @@ struct ReferenceFitTests {
     }
 
     /// Separated designs: the MLE does not exist, so (per the reference notes) compare what is
-    /// meaningful: R's warnings, convergence flag, aliasing, the signs of the estimates, which
-    /// estimates are huge (|β| > 10), and the residual deviance at its infimum (1e-6 absolute:
-    /// the deviance falls like e^{-|β|} and both stop within ε·0.1 of it).
+    /// meaningful: R's warnings, convergence flag and iteration count (the same iteration as
+    /// R's — same clamps at |η| > 30, QR steps once ill-conditioned — stops at the same step),
+    /// aliasing, and for the diverging coefficients their signs and that they are huge. The
+    /// other coefficients are well determined and are held to 1e-6 relative (estimates) and
+    /// 1e-5 (standard errors: ours at the estimate, R's at the last step's weights, which move
+    /// with the diverging direction). Deviances to 1e-6 absolute: they approach their infimum
+    /// like e^{-|β|} and both fits stop within ε·0.1 of it.
     @Test("separated designs", arguments: ReferenceCase.all.filter(\.isSeparated))
     func separated(_ reference: ReferenceCase) throws {
         let fit = try Self.fit(reference).fit
         #expect(fit.warnings.map(\.message) == reference.warningMessages)
-        #expect(fit.warnings.contains(.fittedProbabilitiesZeroOrOne))
         #expect(fit.converged == reference.converged)
-        // The same iteration as R's (same clamps at |η| > 30, QR steps once ill-conditioned)
-        // stops at the same step.
         #expect(fit.iterations == reference.iterations)
         #expect(fit.aliased == reference.coefficients.map(\.aliased))
+        let diverging = reference.divergingTerms
         for (ours, r) in zip(fit.coefficients, reference.coefficients) {
             guard let a = ours.estimate, let e = r.estimate else { continue }
-            #expect((a > 0) == (e > 0), "sign \(r.term)")
-            #expect((abs(a) > 10) == (abs(e) > 10), "magnitude class \(r.term)")
+            if diverging.contains(r.term) {
+                #expect((a > 0) == (e > 0), "sign \(r.term)")
+                #expect(abs(a) > 10, "magnitude \(r.term)")
+            } else {
+                #expect(close(a, e, relative: 1e-6, absolute: 1e-12), "estimate \(r.term)")
+                #expect(close(ours.standardError, r.std_error, relative: 1e-5), "std error \(r.term)")
+            }
         }
         #expect(close(fit.residualDeviance, reference.residual_deviance, relative: 0, absolute: 1e-6))
         #expect(close(fit.nullDeviance, reference.null_deviance, relative: 1e-12))
@@ -107,8 +114,10 @@ struct ReferenceFitTests {
     /// and at the last step's weights in R's summary: 1e-10–1e-7 apart, so a printed value
     /// sitting on a rounding boundary may differ by one unit in its last digit. That, and only
     /// that, is allowed: same layout, same characters, numbers within one last-place unit.
-    /// The separated designs are included: both iterations stop at the same step, and the
-    /// printed 4 digits of their huge estimates and standard errors agree.
+    /// The separated designs are included: both iterations stop at the same step. Only the
+    /// lines of diverging coefficients are skipped there: their standard errors at the
+    /// stopping point depend on which weights are used (ours at the estimate, R's one step
+    /// earlier), and neither means anything.
     @Test("coefficient table text equals R's", arguments: ReferenceCase.all)
     func coefficientTable(_ reference: ReferenceCase) throws {
         let fit = try Self.fit(reference).fit
@@ -116,7 +125,9 @@ struct ReferenceFitTests {
         #expect(!rLines.isEmpty)
         let ours = fit.coefficientTableLines.filter { !$0.hasPrefix("---") && !$0.hasPrefix("Signif. codes") }
         #expect(ours.count == rLines.count)
+        let diverging = reference.divergingTerms
         for (a, b) in zip(ours, rLines) where a != b {
+            if diverging.contains(where: { b.hasPrefix($0 + " ") }) { continue }
             #expect(Self.equalToLastDigit(a, b), "\nours: \(a)\nR:    \(b)")
         }
     }

@@ -39,7 +39,11 @@ func syntheticModel(rows n: Int, covariates p: Int, seed: UInt64) throws -> Logi
             columns[j * n + i] = (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
         }
     }
-    let beta = [-1.0] + (0..<p).map { j -> Double in (j % 2 == 0 ? 0.8 : -0.8) / Double(j / 2 + 1) }
+    var beta: [Double] = [-1.0]
+    for j in 0..<p {
+        let size: Double = j % 2 == 0 ? 0.8 : -0.8
+        beta.append(size / Double(j / 2 + 1))
+    }
     var y = [Double](repeating: 0, count: n)
     for i in 0..<n {
         var eta = 0.0

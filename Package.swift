@@ -3,8 +3,9 @@ import PackageDescription
 
 // Module graph (DESIGN.md): dependencies point downward only.
 //   CLAPACK → LinearAlgebra → Statistics
-//   Domain → Ingest, Lottery, Store
+//   Domain → Ingest, Store, Lottery, Synthesis, Features → Scoring (+ Statistics)
 //   RiskTierKit wires them; `risktier` parses arguments and calls RiskTierKit.
+// One line per target and per test target keeps merges of parallel work simple.
 let package = Package(
     name: "RiskTier",
     platforms: [.macOS(.v13)],
@@ -28,18 +29,32 @@ let package = Package(
         .target(name: "Ingest", dependencies: ["Domain"]),
         .target(name: "Synthesis", dependencies: ["Domain"]),
         .target(name: "Store", dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Features", dependencies: ["Domain"]),
+        .target(name: "Scoring", dependencies: ["Domain", "Features", "Statistics"]),
         .target(name: "Lottery", dependencies: ["Domain", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "RiskTierKit", dependencies: ["Statistics", "Domain", "Ingest", "Store", "Lottery", "Synthesis"]),
+        .target(
+            name: "RiskTierKit",
+            dependencies: [
+                "Statistics", "Domain", "Ingest", "Store", "Lottery", "Synthesis", "Features", "Scoring",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "risktier",
             dependencies: ["RiskTierKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
+        // Test targets that list "risktier" do so that `swift test` builds the binary they run.
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Domain"]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "LinearAlgebra"]),
+        .testTarget(name: "FitCLITests", dependencies: ["RiskTierKit", "Statistics", "risktier"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", "RiskTierKit"]),
-        // Depends on the executable so that `swift test` builds the `risktier` these tests run.
         .testTarget(name: "ImportCLITests", dependencies: ["Store", "Domain", "risktier"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Domain", "Ingest", "Store", "RiskTierKit", "risktier", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "FeaturesTests", dependencies: ["Features", "Domain"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Features", "Domain", "Statistics"]),
+        .testTarget(name: "MonthlyRunTests", dependencies: ["RiskTierKit", "Store", "Scoring", "Domain", "risktier"]),
     ]
 )

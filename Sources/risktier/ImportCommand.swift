@@ -60,8 +60,3 @@ struct ImportDateArgument: ExpressibleByArgument {
         self.value = value
     }
 }
-
-/// Writes a line to stderr.
-private func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
-}

@@ -20,8 +20,3 @@ struct InitCommand: ParsableCommand {
         }
     }
 }
-
-/// Writes a line to stderr.
-private func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
-}

@@ -8,6 +8,13 @@ struct RiskTierCommand: AsyncParsableCommand {
         commandName: "risktier",
         abstract: "Credit-risk supervision tiers and the dual-random inspection lottery.",
         version: RiskTierVersion.current,
-        subcommands: [InitCommand.self, ImportCommand.self, SynthCommand.self]
+        subcommands: [
+            SynthCommand.self,
+            InitCommand.self,
+            ImportCommand.self,
+            FitCommand.self,
+            ScoreCommand.self,
+            DrawCommand.self,
+        ]
     )
 }

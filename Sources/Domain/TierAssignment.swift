@@ -1,0 +1,45 @@
+/// The published tier of one enterprise in one monthly run, with what led to it: the model's
+/// score, the overrides that held (in order), the stability rule, and up to 4 reasons.
+public struct TierAssignment: Hashable, Sendable, Codable {
+    public let enterpriseId: CreditCode
+    public let asOf: CivilDate
+    /// Nil for an inactive enterprise (not scored).
+    public let score: ScoredEnterprise?
+    /// Overrides whose condition held, in the order of DOMAIN.md §2.3.
+    public let overrides: [OverrideCode]
+    /// The manual override in force, kept for the audit trail.
+    public let manualOverride: ManualOverride?
+    /// Tier after overrides, before the stability rule; nil when inactive.
+    public let proposedTier: Tier?
+    /// Published tier; nil when inactive (not tiered, never drawable).
+    public let tier: Tier?
+    /// Published tier of the previous run, if any.
+    public let previousTier: Tier?
+    /// Set while a better proposed tier waits for more consecutive runs.
+    public let pendingImprovement: PendingImprovement?
+    /// Override codes first, then model reasons; at most 4.
+    public let reasons: [AssignmentReason]
+
+    public init(enterpriseId: CreditCode, asOf: CivilDate, score: ScoredEnterprise?, overrides: [OverrideCode],
+                manualOverride: ManualOverride?, proposedTier: Tier?, tier: Tier?, previousTier: Tier?,
+                pendingImprovement: PendingImprovement?, reasons: [AssignmentReason]) {
+        self.enterpriseId = enterpriseId
+        self.asOf = asOf
+        self.score = score
+        self.overrides = overrides
+        self.manualOverride = manualOverride
+        self.proposedTier = proposedTier
+        self.tier = tier
+        self.previousTier = previousTier
+        self.pendingImprovement = pendingImprovement
+        self.reasons = reasons
+    }
+
+    /// Whether the published tier differs from the previous run's (a row of transitions.csv).
+    public var isTransition: Bool { tier != previousTier }
+
+    enum CodingKeys: String, CodingKey {
+        case enterpriseId = "enterprise_id", asOf = "as_of", score, overrides, manualOverride = "manual_override"
+        case proposedTier = "proposed_tier", tier, previousTier = "previous_tier", pendingImprovement = "pending_improvement", reasons
+    }
+}

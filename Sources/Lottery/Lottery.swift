@@ -1,1 +1,0 @@
-// Module Lottery: see DESIGN.md for its job. Types live one per file beside this one.

@@ -1,0 +1,16 @@
+import Statistics
+
+/// A fitted analyst model: the design's columns (term, variable, level) and the fit.
+public struct FitResult: Sendable {
+    public let request: FitRequest
+    public let columns: [FitDesign.Column]
+    public let fit: LogisticFit
+
+    /// The printed summary: R's `summary.glm` layout, warnings, odds ratios.
+    public var summary: String {
+        var call = "risktier fit --csv \(request.csvPath) --formula '\(request.formula)'"
+        if let w = request.weightsColumn { call += " --weights \(w)" }
+        if let o = request.offsetColumn { call += " --offset \(o)" }
+        return fit.summary(call: call)
+    }
+}

@@ -1,0 +1,201 @@
+import Domain
+import Features
+import Foundation
+import Scoring
+
+/// What `risktier score` needs.
+public struct MonthlyScoreRequest: Sendable {
+    public var storePath: String
+    /// `Models/<id>` (the folder holding model.json) or the model.json file itself.
+    public var modelPath: String
+    public var asOf: CivilDate
+    public var policy: TierPolicy
+    /// Output folder of the previous monthly run (its scores.csv carries the published tiers
+    /// and pending improvements the stability rule needs); nil for the first run.
+    public var previousRunDirectory: String?
+
+    public init(storePath: String, modelPath: String, asOf: CivilDate, policy: TierPolicy = .standard, previousRunDirectory: String? = nil) {
+        self.storePath = storePath
+        self.modelPath = modelPath
+        self.asOf = asOf
+        self.policy = policy
+        self.previousRunDirectory = previousRunDirectory
+    }
+}
+
+/// The run's results and the bytes of its output files.
+public struct MonthlyScoreResult: Sendable {
+    public let model: Model
+    public let assignments: [TierAssignment]
+    /// File name → bytes: scores.csv, transitions.csv, run.json.
+    public let files: [(name: String, data: Data)]
+}
+
+extension MonthlyRun {
+    public static let scoresHeader = "enterprise_id,probability,points,model_tier,proposed_tier,tier,previous_tier,pending_runs,pending_tier,overrides,reasons"
+    public static let transitionsHeader = "enterprise_id,from_tier,to_tier,cause"
+
+    /// Reads and validates a tier policy file.
+    public static func loadPolicy(_ path: String) throws(MonthlyRunError) -> TierPolicy {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .io(path: path, message: "cannot read the policy") }
+        do {
+            return try TierPolicy.load(data, file: path)
+        } catch {
+            throw .scoring(error.description)
+        }
+    }
+
+    public static func loadModel(_ path: String) throws(MonthlyRunError) -> Model {
+        var url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            url = url.appendingPathComponent("model.json")
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw .io(path: url.path, message: "cannot read the model; fit one with `risktier fit --store … --model-id …`")
+        }
+        do {
+            return try Model.load(data, file: url.path)
+        } catch {
+            throw .scoring(error.description)
+        }
+    }
+
+    /// Scores every active enterprise, applies overrides and stability, and renders the files.
+    public static func score(_ request: MonthlyScoreRequest) throws(MonthlyRunError) -> MonthlyScoreResult {
+        let model = try loadModel(request.modelPath)
+        let scorer: Scorer
+        do {
+            scorer = try Scorer(model: model)
+        } catch {
+            throw .scoring(error.description)
+        }
+        let previous = try request.previousRunDirectory.map(readPreviousRun) ?? [:]
+        let store = try openStore(request.storePath)
+        let (builder, _) = try features(store: store, asOf: request.asOf, options: model.featureSpec.options, label: nil)
+        let set = builder.featureSet(priors: model.featureSpec.priors)
+        let scores: [ScoredEnterprise]
+        do {
+            scores = try scorer.score(set)
+        } catch {
+            throw .scoring(error.description)
+        }
+        // TODO(#6): manual overrides from the store once it has a read API for them.
+        let assignments = TierAssigner(policy: request.policy).assign(set, scores: scores, previous: { previous[$0] })
+            .sorted { $0.enterpriseId < $1.enterpriseId }
+        let scoresCSV = renderScores(assignments)
+        let transitionsCSV = renderTransitions(assignments)
+        var counts: [String: Int] = ["A": 0, "B": 0, "C": 0, "D": 0, "inactive": 0]
+        for assignment in assignments { counts[assignment.tier?.rawValue ?? "inactive", default: 0] += 1 }
+        let run = RunFile(asOf: request.asOf, modelId: model.modelId, modelSHA256: sha256(model.jsonData()),
+                          packageVersion: RiskTierVersion.current, policy: request.policy, tierCounts: counts,
+                          transitions: assignments.filter(\.isTransition).count,
+                          files: ["scores.csv": sha256(scoresCSV), "transitions.csv": sha256(transitionsCSV)])
+        return MonthlyScoreResult(model: model, assignments: assignments,
+                                  files: [("scores.csv", scoresCSV), ("transitions.csv", transitionsCSV), ("run.json", jsonData(run))])
+    }
+
+    /// Writes the run's files into `directory` (created if needed), each atomically; run.json
+    /// last, so a folder with a run.json is complete.
+    public static func write(_ result: MonthlyScoreResult, to directory: String) throws(MonthlyRunError) {
+        let folder = URL(fileURLWithPath: directory)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .io(path: directory, message: "cannot create the output folder: \(error.localizedDescription)")
+        }
+        for file in result.files { try writeAtomically(file.data, to: folder.appendingPathComponent(file.name)) }
+    }
+
+    /// `run.json`.
+    struct RunFile: Encodable {
+        let asOf: CivilDate
+        let modelId: String
+        let modelSHA256: String
+        let packageVersion: String
+        let policy: TierPolicy
+        let tierCounts: [String: Int]
+        let transitions: Int
+        let files: [String: String]
+
+        enum CodingKeys: String, CodingKey {
+            case asOf = "as_of", modelId = "model_id", modelSHA256 = "model_sha256", packageVersion = "package_version", policy
+            case tierCounts = "tier_counts", transitions, files
+        }
+    }
+
+    static func renderScores(_ assignments: [TierAssignment]) -> Data {
+        var text = scoresHeader + "\n"
+        for a in assignments {
+            let fields: [String] = [
+                a.enterpriseId.value,
+                a.score.map { "\($0.probability)" } ?? "",
+                a.score.map { String(Int($0.points.rounded())) } ?? "",
+                a.score?.modelTier.rawValue ?? "",
+                a.proposedTier?.rawValue ?? "",
+                a.tier?.rawValue ?? "",
+                a.previousTier?.rawValue ?? "",
+                a.pendingImprovement.map { String($0.runs) } ?? "",
+                a.pendingImprovement?.tier.rawValue ?? "",
+                a.overrides.map(\.rawValue).joined(separator: ";"),
+                a.reasons.map(\.code).joined(separator: ";"),
+            ]
+            text += fields.joined(separator: ",") + "\n"
+        }
+        return Data(text.utf8)
+    }
+
+    /// One row per enterprise whose published tier changed; the cause is the overrides that
+    /// held (`;`-joined) or `model`.
+    static func renderTransitions(_ assignments: [TierAssignment]) -> Data {
+        var text = transitionsHeader + "\n"
+        for a in assignments where a.isTransition {
+            let cause = a.overrides.isEmpty ? "model" : a.overrides.map(\.rawValue).joined(separator: ";")
+            text += [a.enterpriseId.value, a.previousTier?.rawValue ?? "", a.tier?.rawValue ?? "", cause].joined(separator: ",") + "\n"
+        }
+        return Data(text.utf8)
+    }
+
+    /// The previous run's published tier and pending improvement per enterprise, from its
+    /// scores.csv.
+    static func readPreviousRun(_ directory: String) throws(MonthlyRunError) -> [CreditCode: TierAssignment] {
+        let path = URL(fileURLWithPath: directory).appendingPathComponent("scores.csv").path
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .io(path: path, message: "cannot read the previous run's scores.csv")
+        }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first.map(String.init) == scoresHeader else {
+            throw .previousRun(path: path, line: 1, message: "header must be \(scoresHeader); got \(lines.first ?? "")")
+        }
+        var result: [CreditCode: TierAssignment] = [:]
+        for (index, line) in lines.enumerated().dropFirst() where !line.isEmpty {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 11 else {
+                throw .previousRun(path: path, line: index + 1, message: "a row must have 11 fields; got \(fields.count)")
+            }
+            func tier(_ text: String, _ field: String) throws(MonthlyRunError) -> Tier? {
+                if text.isEmpty { return nil }
+                guard let tier = Tier(rawValue: text) else {
+                    throw .previousRun(path: path, line: index + 1, message: "`\(field)` must be A, B, C, D or empty; got \(text)")
+                }
+                return tier
+            }
+            let published = try tier(fields[5], "tier")
+            let pendingTier = try tier(fields[8], "pending_tier")
+            var pending: PendingImprovement?
+            if let pendingTier {
+                guard let runs = Int(fields[7]), runs >= 1 else {
+                    throw .previousRun(path: path, line: index + 1, message: "`pending_runs` must be an integer ≥ 1; got \(fields[7])")
+                }
+                pending = PendingImprovement(runs: runs, tier: pendingTier)
+            }
+            let id = CreditCode(unchecked: fields[0])
+            result[id] = TierAssignment(enterpriseId: id, asOf: CivilDate(year: 1970, month: 1, day: 1)!, score: nil, overrides: [], manualOverride: nil,
+                                        proposedTier: published, tier: published, previousTier: nil, pendingImprovement: pending, reasons: [])
+        }
+        return result
+    }
+}

@@ -1,0 +1,69 @@
+import Domain
+import Features
+import Foundation
+
+/// Applies a `Model` to features: linear predictor, probability, scorecard points, model
+/// tier and up to 4 reason codes.
+public struct Scorer: Sendable {
+    public let model: Model
+    let intercept: Double
+    /// β per feature column; an aliased (NA) coefficient counts as 0.
+    let beta: [Double]
+    /// Training mean per feature column.
+    let means: [Double]
+    /// Reason code per feature column, and the codes in order of first appearance.
+    let reasonIndex: [Int]
+
+    /// Most model reasons reported per enterprise (DOMAIN.md §2.3).
+    public static let maximumReasons = 4
+
+    /// Checks that the model's features are this build's `FeatureName` columns.
+    public init(model: Model) throws(ScoringError) {
+        guard model.featureSpec.names == FeatureName.orderedNames else {
+            throw .invalidField(file: "model.json", field: "feature_spec.names", requirement: "the features of this RiskTier (\(FeatureName.orderedNames.joined(separator: ", ")))",
+                                got: model.featureSpec.names.joined(separator: ", "))
+        }
+        self.model = model
+        self.intercept = model.coefficients[0].estimate ?? 0
+        self.beta = model.coefficients.dropFirst().map { $0.estimate ?? 0 }
+        self.means = FeatureName.allCases.map { model.trainingMeans[$0.rawValue]! }
+        self.reasonIndex = FeatureName.allCases.map { ReasonCode.allCases.firstIndex(of: $0.reasonCode)! }
+    }
+
+    /// logistic(η) without overflow for large |η|.
+    public static func logistic(_ eta: Double) -> Double {
+        eta >= 0 ? 1 / (1 + exp(-eta)) : exp(eta) / (1 + exp(eta))
+    }
+
+    /// Scores one feature row (in `FeatureName` order).
+    public func score(row x: [Double], enterpriseId: CreditCode) -> ScoredEnterprise {
+        precondition(x.count == beta.count, "row must have one value per feature")
+        var eta = intercept
+        var contributions = [Double](repeating: 0, count: ReasonCode.allCases.count)
+        for j in 0..<beta.count {
+            eta += beta[j] * x[j]
+            contributions[reasonIndex[j]] += beta[j] * (x[j] - means[j])
+        }
+        let probability = Scorer.logistic(eta)
+        return ScoredEnterprise(enterpriseId: enterpriseId, linearPredictor: eta, probability: probability,
+                                points: model.scorecard.points(linearPredictor: eta), modelTier: model.cutPoints.tier(for: probability),
+                                reasons: Scorer.reasons(contributions: contributions))
+    }
+
+    /// Reason codes with a positive summed contribution, largest first (ties in `ReasonCode`
+    /// declaration order), at most `maximumReasons`.
+    static func reasons(contributions: [Double]) -> [ReasonCode] {
+        let positive = contributions.indices.filter { contributions[$0] > 0 }
+        let ordered = positive.sorted { contributions[$0] != contributions[$1] ? contributions[$0] > contributions[$1] : $0 < $1 }
+        return ordered.prefix(maximumReasons).map { ReasonCode.allCases[$0] }
+    }
+
+    /// Scores every row of a feature set built with this model's priors and options.
+    public func score(_ set: FeatureSet) throws(ScoringError) -> [ScoredEnterprise] {
+        guard set.priors == model.featureSpec.priors else {
+            throw .invalidField(file: "model.json", field: "feature_spec.priors", requirement: "the priors the features were built with", got: "different priors")
+        }
+        let matrix = set.matrix
+        return (0..<matrix.rowCount).map { score(row: matrix.row($0), enterpriseId: matrix.enterpriseIds[$0]) }
+    }
+}

@@ -1,1 +1,0 @@
-// Module Statistics: see DESIGN.md for its job. Types live one per file beside this one.

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import RiskTierKit
+
+/// `risktier fit --csv FILE --formula '…'`: the analyst's ad-hoc logistic fit; with `--store`
+/// instead, the monthly model fit (FitCommand+Store.swift).
+struct FitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fit",
+        abstract: "Fit a logistic regression to a CSV file and print an R-style summary.",
+        discussion: """
+            A column none of whose values are numbers is a factor (treatment contrasts, levels in \
+            byte order, the first is the reference); factor(col) makes any column a factor (a \
+            column mixing numbers and text must be written so); \
+            factor(col, ref = "level") picks the reference. The response is 0/1, or a proportion \
+            in [0, 1] with --weights giving the number of trials.
+            """)
+
+    @Option(help: "The CSV file (header row, UTF-8).")
+    var csv: String?
+
+    @Option(help: "Model formula, e.g. 'y ~ x1 + x2 + factor(c, ref = \"level\")'.")
+    var formula: String?
+
+    @OptionGroup(title: "Model fit from a store (instead of --csv)")
+    var storeFit: StoreFitOptions
+
+    @Option(help: "Column of prior weights (trials for a proportion response).")
+    var weights: String?
+
+    @Option(help: "Column added to the linear predictor with coefficient 1.")
+    var offset: String?
+
+    @Option(help: "Write the fit as JSON to this file (written atomically).")
+    var json: String?
+
+    @Option(help: "Convergence tolerance on the relative deviance change.")
+    var epsilon: Double = 1e-10
+
+    @Option(help: "Maximum number of Fisher scoring iterations.")
+    var maxIterations: Int = 100
+
+    func validate() throws {
+        guard epsilon > 0, epsilon < 1 else { throw ValidationError("`--epsilon` must be in (0, 1); got \(epsilon)") }
+        guard maxIterations >= 1 else { throw ValidationError("`--max-iterations` must be >= 1; got \(maxIterations)") }
+        try validateMode()
+    }
+
+    func run() throws {
+        guard let csv, let formula else { return try runStoreFit() }
+        let request = FitRequest(
+            csvPath: csv, formula: formula, weightsColumn: weights, offsetColumn: offset,
+            control: .init(epsilon: epsilon, maximumIterations: maxIterations))
+        do {
+            let result = try FitRun.fit(request)
+            if let json {
+                try FitRun.writeAtomically(try FitReport(result).jsonData(), to: json)
+            } else {
+                print(result.summary, terminator: "")
+            }
+        } catch let error as FitError {
+            FileHandle.standardError.write(Data("risktier fit: \(error.description)\n".utf8))
+            throw ExitCode(error.exitCode)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Domain
+import Foundation
+import RiskTierKit
+import Scoring
+
+/// `risktier score --store PATH --model Models/ID --as-of DATE --out DIR`.
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Score every active enterprise with a model, assign tiers with overrides and reasons.",
+        discussion: """
+            Writes scores.csv, transitions.csv and run.json into --out (each atomically). \
+            --previous gives the previous month's output folder, whose published tiers the \
+            stability rule needs (a better tier applies after improve_after_runs runs).
+            """)
+
+    @Option(help: "Path of the SQLite store.")
+    var store: String = "risktier.sqlite"
+
+    @Option(help: "The model folder (Models/<id>) or its model.json.")
+    var model: String
+
+    @Option(name: .customLong("as-of"), help: "As-of date (YYYY-MM-DD).")
+    var asOf: String
+
+    @Option(help: "Output folder.")
+    var out: String
+
+    @Option(help: "Tier policy JSON file (default: the standard policy).")
+    var policy: String?
+
+    @Option(help: "Output folder of the previous monthly run.")
+    var previous: String?
+
+    func validate() throws {
+        guard CivilDate(iso: asOf) != nil else { throw ValidationError("`--as-of` must be a date YYYY-MM-DD; got \(asOf)") }
+    }
+
+    func run() throws {
+        do {
+            var tierPolicy = TierPolicy.standard
+            if let policy {
+                tierPolicy = try MonthlyRun.loadPolicy(policy)
+                for warning in tierPolicy.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+            }
+            let result = try MonthlyRun.score(MonthlyScoreRequest(storePath: store, modelPath: model, asOf: CivilDate(iso: asOf)!,
+                                                                  policy: tierPolicy, previousRunDirectory: previous))
+            try MonthlyRun.write(result, to: out)
+            let tiers = Dictionary(grouping: result.assignments, by: { $0.tier?.rawValue ?? "inactive" }).mapValues(\.count)
+            print("scored \(result.assignments.count) enterprises with \(result.model.modelId) as of \(asOf): "
+                + ["A", "B", "C", "D", "inactive"].map { "\($0) \(tiers[$0] ?? 0)" }.joined(separator: ", "))
+        } catch {
+            FileHandle.standardError.write(Data("risktier score: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}

@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "Domain"),
         .target(name: "Ingest", dependencies: ["Domain"]),
         .target(name: "Synthesis", dependencies: ["Domain"]),
-        .target(name: "Store", dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Store", dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(name: "Features", dependencies: ["Domain"]),
         .target(name: "Scoring", dependencies: ["Domain", "Features", "Statistics"]),
         .target(name: "Lottery", dependencies: ["Domain", .product(name: "Crypto", package: "swift-crypto")]),

@@ -65,12 +65,22 @@ public struct StoreWriter {
     /// `StoreError.conflictingEvent` when stored with different content.
     @discardableResult
     public func save(_ event: Event) throws -> Outcome {
+        let sql = StoreWriter.eventSQL[event.kind]!
+        let insert = try db.cachedStatement(sql: sql.insert)
+        var raw = RawInsert(insert)
+        StoreWriter.bind(event, to: &raw)
+        if raw.step() {
+            if db.changesCount == 1 { return .inserted }
+        } else {
+            // Rerun through GRDB so that a failure is reported exactly as before.
+            try insert.execute(arguments: StatementArguments(StoreColumns.values(event)))
+            if db.changesCount == 1 { return .inserted }
+        }
+        // Already stored (an idempotent re-import, or a clash): the only rows that pay for a
+        // SELECT and the value arrays.
         let table = StoreColumns.table(event.kind)
         let columns = StoreColumns.columns(event.kind)
         let values = StoreColumns.values(event)
-        let sql = StoreWriter.eventSQL[event.kind]!
-        try db.cachedStatement(sql: sql.insert).execute(arguments: StatementArguments(values))
-        if db.changesCount == 1 { return .inserted }
         let existing = try Row.fetchOne(db.cachedStatement(sql: sql.select), arguments: [event.header.eventId])!
         let stored = Array(existing.databaseValues)
         if stored == values { return .unchanged }
@@ -78,6 +88,38 @@ public struct StoreWriter {
             "\(column): stored '\(text(pair.0))', new '\(text(pair.1))'"
         }.joined(separator: "; ")
         throw StoreError.conflictingEvent(table: table, eventId: event.header.eventId, differences: differences)
+    }
+
+    /// Binds the columns of `StoreColumns.columns(event.kind)` in order, each as
+    /// `StoreColumns.values(event)` would give it.
+    static func bind(_ event: Event, to raw: inout RawInsert) {
+        func header(_ h: EventHeader) {
+            raw.text(h.eventId); raw.text(h.enterpriseId.value); raw.token(h.domain); raw.date(h.recordedOn)
+        }
+        switch event {
+        case let .licence(l):
+            header(l.header)
+            raw.text(l.licenceId); raw.text(l.licenceType); raw.date(l.issuedOn); raw.date(l.expiresOn)
+            raw.token(l.status); raw.date(l.statusChangedOn)
+        case let .penalty(p):
+            header(p.header)
+            raw.date(p.decidedOn); raw.text(p.decisionNo); raw.token(p.procedure); raw.text(StoreColumns.joined(p.kinds))
+            raw.int(p.fineFen); raw.int(p.confiscatedFen); raw.bool(p.heavy); raw.date(p.publicityEndedOn); raw.int(p.severity)
+        case let .samplingTest(s):
+            header(s.header)
+            raw.date(s.sampledOn); raw.text(s.productCategory); raw.token(s.stage); raw.token(s.result)
+            raw.token(s.failClass); raw.bool(s.isFinal)
+        case let .inspection(i):
+            header(i.header)
+            raw.date(i.inspectedOn); raw.token(i.origin); raw.text(i.drawId); raw.int(i.findingsCount)
+            raw.token(i.maxSeverity); raw.token(i.outcome); raw.text(i.inspectorIds.joined(separator: ";"))
+        case let .complaint(c):
+            header(c.header)
+            raw.date(c.receivedOn); raw.token(c.substantiated); raw.text(c.category)
+        case let .listEntry(l):
+            header(l.header)
+            raw.token(l.list); raw.date(l.enteredOn); raw.token(l.reason); raw.date(l.exitedOn); raw.token(l.exitReason)
+        }
     }
 
     /// SQL per event kind, built once rather than per row (the statement cache is keyed by text).

@@ -14,6 +14,8 @@ struct RiskTierCommand: AsyncParsableCommand {
             ImportCommand.self,
             FitCommand.self,
             ScoreCommand.self,
+            OverrideCommand.self,
+            DemoCommand.self,
             DrawCommand.self,
         ]
     )

@@ -36,6 +36,8 @@ public struct MonthlyFitResult: Sendable {
     public let model: Model
     public let summary: String
     public let warnings: [FitWarning]
+    /// `calibration.csv` (random arm, Horvitz–Thompson), written beside model.json.
+    public var calibration = Data()
 }
 
 extension MonthlyRun {
@@ -66,7 +68,9 @@ extension MonthlyRun {
                                   fitOptions: ModelFitOptions(asOf: request.asOf, labelWindowMonths: request.labelWindowMonths, epsilon: request.control.epsilon),
                                   packageVersion: RiskTierVersion.current)
             let call = "risktier fit --as-of \(request.asOf) --label-window \(request.labelWindowMonths)m --model-id \(request.modelId)"
-            return MonthlyFitResult(model: model, summary: fit.summary(call: call), warnings: fit.warnings)
+            var result = MonthlyFitResult(model: model, summary: fit.summary(call: call), warnings: fit.warnings)
+            result.calibration = try calibrationCSV(model: model, set: set)
+            return result
         } catch let error as MonthlyRunError {
             throw error
         } catch let error as ScoringError {
@@ -88,6 +92,7 @@ extension MonthlyRun {
             try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
             try result.model.jsonData().write(to: temporary.appendingPathComponent("model.json"))
             try Data(result.summary.utf8).write(to: temporary.appendingPathComponent("summary.txt"))
+            if !result.calibration.isEmpty { try result.calibration.write(to: temporary.appendingPathComponent("calibration.csv")) }
             guard rename(temporary.path, folder.path) == 0 else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
             }

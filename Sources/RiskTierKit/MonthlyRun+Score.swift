@@ -10,8 +10,8 @@ public struct MonthlyScoreRequest: Sendable {
     public var modelPath: String
     public var asOf: CivilDate
     public var policy: TierPolicy
-    /// Output folder of the previous monthly run (its scores.csv carries the published tiers
-    /// and pending improvements the stability rule needs); nil for the first run.
+    /// Output folder of a previous monthly run to take the published tiers and pending
+    /// improvements from instead of the store's newest run before `asOf` (the default).
     public var previousRunDirectory: String?
 
     public init(storePath: String, modelPath: String, asOf: CivilDate, policy: TierPolicy = .standard, previousRunDirectory: String? = nil) {
@@ -27,6 +27,8 @@ public struct MonthlyScoreRequest: Sendable {
 public struct MonthlyScoreResult: Sendable {
     public let model: Model
     public let assignments: [TierAssignment]
+    /// SHA-256 of every imported row the run read (recorded with the run).
+    public var inputSHA256: String = ""
     /// File name → bytes: scores.csv, transitions.csv, run.json.
     public let files: [(name: String, data: Data)]
 }
@@ -73,9 +75,14 @@ extension MonthlyRun {
         } catch {
             throw .scoring(error.description)
         }
-        let previous = try request.previousRunDirectory.map(readPreviousRun) ?? [:]
+        let fromFolder = try request.previousRunDirectory.map(readPreviousRun)
         let store = try openStore(request.storePath)
-        let (builder, _) = try features(store: store, asOf: request.asOf, options: model.featureSpec.options, label: nil)
+        try checkImported(store, path: request.storePath)
+        let previous: [CreditCode: TierAssignment]
+        if let fromFolder { previous = fromFolder } else { previous = try previousAssignments(store, before: request.asOf) }
+        let manual = try manualOverrides(store)
+        let (builder, latest) = try features(store: store, asOf: request.asOf, options: model.featureSpec.options, label: nil)
+        try checkAsOf(request.asOf, latestEvent: latest)
         let set = builder.featureSet(priors: model.featureSpec.priors)
         let scores: [ScoredEnterprise]
         do {
@@ -83,19 +90,21 @@ extension MonthlyRun {
         } catch {
             throw .scoring(error.description)
         }
-        // TODO(#6): manual overrides from the store once it has a read API for them.
-        let assignments = TierAssigner(policy: request.policy).assign(set, scores: scores, previous: { previous[$0] })
+        let assignments = TierAssigner(policy: request.policy).assign(set, scores: scores, manualOverrides: manual, previous: { previous[$0] })
             .sorted { $0.enterpriseId < $1.enterpriseId }
         let scoresCSV = renderScores(assignments)
         let transitionsCSV = renderTransitions(assignments)
         var counts: [String: Int] = ["A": 0, "B": 0, "C": 0, "D": 0, "inactive": 0]
         for assignment in assignments { counts[assignment.tier?.rawValue ?? "inactive", default: 0] += 1 }
-        let run = RunFile(asOf: request.asOf, modelId: model.modelId, modelSHA256: sha256(model.jsonData()),
+        let inputSHA256 = try inputDigest(store)
+        let run = RunFile(asOf: request.asOf, inputSHA256: inputSHA256, modelId: model.modelId, modelSHA256: sha256(model.jsonData()),
                           packageVersion: RiskTierVersion.current, policy: request.policy, tierCounts: counts,
                           transitions: assignments.filter(\.isTransition).count,
                           files: ["scores.csv": sha256(scoresCSV), "transitions.csv": sha256(transitionsCSV)])
-        return MonthlyScoreResult(model: model, assignments: assignments,
-                                  files: [("scores.csv", scoresCSV), ("transitions.csv", transitionsCSV), ("run.json", jsonData(run))])
+        var result = MonthlyScoreResult(model: model, assignments: assignments,
+                                        files: [("scores.csv", scoresCSV), ("transitions.csv", transitionsCSV), ("run.json", jsonData(run))])
+        result.inputSHA256 = inputSHA256
+        return result
     }
 
     /// Writes the run's files into `directory` (created if needed), each atomically; run.json
@@ -113,6 +122,7 @@ extension MonthlyRun {
     /// `run.json`.
     struct RunFile: Encodable {
         let asOf: CivilDate
+        let inputSHA256: String
         let modelId: String
         let modelSHA256: String
         let packageVersion: String
@@ -122,7 +132,7 @@ extension MonthlyRun {
         let files: [String: String]
 
         enum CodingKeys: String, CodingKey {
-            case asOf = "as_of", modelId = "model_id", modelSHA256 = "model_sha256", packageVersion = "package_version", policy
+            case asOf = "as_of", inputSHA256 = "input_sha256", modelId = "model_id", modelSHA256 = "model_sha256", packageVersion = "package_version", policy
             case tierCounts = "tier_counts", transitions, files
         }
     }

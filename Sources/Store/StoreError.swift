@@ -8,6 +8,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case conflictingEvent(table: String, eventId: String, differences: String)
     /// A stored row does not decode into a valid value (the file was edited outside RiskTier).
     case corrupt(table: String, key: String, message: String)
+    /// A write the run history must refuse (e.g. re-scoring a month before a later stored run).
+    case refused(message: String)
 
     public var description: String {
         switch self {
@@ -19,6 +21,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "event_id '\(eventId)' is already in the store's \(table) with different content (\(differences)); the same event_id must always carry the same content"
         case let .corrupt(table, key, message):
             return "store table \(table), row \(key): \(message)"
+        case let .refused(message):
+            return message
         }
     }
 }

@@ -180,6 +180,7 @@ enum StoreSchema {
                 );
                 """)
         }
+        registerRunDetails(&migrator)
         return migrator
     }
 

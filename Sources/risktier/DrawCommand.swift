@@ -6,6 +6,6 @@ struct DrawCommand: ParsableCommand {
         commandName: "draw",
         abstract: "Freeze a draw's inputs, run it with a published seed, and verify a published record.",
         discussion: "Algorithm risktier-draw/1 (DESIGN.md): Rivest's consistent sampling per tier, then inspector teams by ticket.",
-        subcommands: [DrawFreezeCommand.self, DrawRunCommand.self, DrawVerifyCommand.self]
+        subcommands: [DrawFreezeCommand.self, DrawRunCommand.self, DrawVerifyCommand.self, DrawRecordCommand.self]
     )
 }

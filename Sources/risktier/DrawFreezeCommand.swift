@@ -18,7 +18,7 @@ struct DrawFreezeCommand: ParsableCommand {
     @Option(help: "The plan: {\"task\": {id, title, domain, date, seed_source}, \"rates_bp\": {\"A\": 300, …}, \"team_size\": 2}.")
     var plan: String
 
-    @Option(help: "Store to freeze from (population = eligible enterprises on the plan's date, stratum = current tier).")
+    @Option(help: "Store to freeze from: population = drawable enterprises of the newest run on or before the task date (domain, activity, licence, frequency caps), stratum = tier; roster and conflicts (declared + the last stored draw's teams) from the store; names.csv too.")
     var store: String?
 
     @Option(help: "Population CSV (enterprise_id,stratum,domain,district).")
@@ -41,8 +41,8 @@ struct DrawFreezeCommand: ParsableCommand {
 
     func validate() throws {
         if store != nil {
-            guard population == nil, roster == nil, conflicts == nil else {
-                throw ValidationError("give either --store or --population/--roster/--conflicts, not both")
+            guard population == nil, roster == nil, conflicts == nil, previousRecord == nil, names == nil else {
+                throw ValidationError("give either --store or --population/--roster/--conflicts (with --previous-record, --names), not both")
             }
         } else {
             guard population != nil, roster != nil, conflicts != nil else {
@@ -52,13 +52,12 @@ struct DrawFreezeCommand: ParsableCommand {
     }
 
     func run() throws {
-        if let store {
-            printError("error: `--store` (\(store)) is not available in this build: the store module has not landed yet; export the frozen CSVs and use --population/--roster/--conflicts")
-            throw ExitCode(2)
-        }
         let summary = try runDrawStep { () throws(DrawError) in
-            try DrawWorkflow.freeze(planPath: plan, populationPath: population!, rosterPath: roster!, conflictsPath: conflicts!,
-                                    namesPath: names, previousRecordPath: previousRecord, outputDirectory: out)
+            if let store {
+                return try DrawWorkflow.freeze(storePath: store, planPath: plan, outputDirectory: out)
+            }
+            return try DrawWorkflow.freeze(planPath: plan, populationPath: population!, rosterPath: roster!, conflictsPath: conflicts!,
+                                           namesPath: names, previousRecordPath: previousRecord, outputDirectory: out)
         }
         printError("froze \(summary.population) enterprises, \(summary.roster) officers, \(summary.conflicts) conflict rows into \(out); publish this manifest digest before the seed exists:")
         print(summary.manifestSHA256)

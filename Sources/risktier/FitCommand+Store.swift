@@ -61,6 +61,8 @@ extension FitCommand {
             try MonthlyRun.writeModel(result, modelsDirectory: storeFit.models)
             for warning in result.warnings { FileHandle.standardError.write(Data("warning: \(warning.message)\n".utf8)) }
             print(result.summary, terminator: "")
+            print("\nCalibration on the random-draw arm (Horvitz–Thompson, w = 1/π), also in calibration.csv:")
+            print(String(decoding: result.calibration, as: UTF8.self), terminator: "")
         } catch {
             FileHandle.standardError.write(Data("risktier fit: \(error)\n".utf8))
             throw ExitCode(1)

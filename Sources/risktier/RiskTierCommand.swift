@@ -20,6 +20,8 @@ struct RiskTierCommand: AsyncParsableCommand {
             ImportCommand.self,
             FitCommand.self,
             ScoreCommand.self,
+            OverrideCommand.self,
+            DemoCommand.self,
             DrawCommand.self,
         ]
     )

@@ -10,9 +10,12 @@ struct ScoreCommand: ParsableCommand {
         commandName: "score",
         abstract: "Score every active enterprise with a model, assign tiers with overrides and reasons.",
         discussion: """
-            Writes scores.csv, transitions.csv and run.json into --out (each atomically). \
-            --previous gives the previous month's output folder, whose published tiers the \
-            stability rule needs (a better tier applies after improve_after_runs runs).
+            Writes scores.csv, transitions.csv and run.json into --out (each atomically) and records \
+            the run in the store (scores, tier assignments, tier history). The stability rule (a better \
+            tier applies after improve_after_runs runs) reads the store's newest run before --as-of; \
+            re-scoring the same month replaces that month's run; a month before a later stored run is \
+            refused. Manual overrides (O_MANUAL) come from the store (`risktier override add`). \
+            --previous takes the previous tiers from an output folder instead of the store.
             """)
 
     @Option(help: "Path of the SQLite store.")
@@ -30,7 +33,7 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Tier policy JSON file (default: the standard policy).")
     var policy: String?
 
-    @Option(help: "Output folder of the previous monthly run.")
+    @Option(help: "Output folder of the previous monthly run (default: the store's newest run before --as-of).")
     var previous: String?
 
     func validate() throws {
@@ -46,6 +49,7 @@ struct ScoreCommand: ParsableCommand {
             }
             let result = try MonthlyRun.score(MonthlyScoreRequest(storePath: store, modelPath: model, asOf: CivilDate(iso: asOf)!,
                                                                   policy: tierPolicy, previousRunDirectory: previous))
+            try MonthlyRun.record(result, asOf: CivilDate(iso: asOf)!, storePath: store)
             try MonthlyRun.write(result, to: out)
             let tiers = Dictionary(grouping: result.assignments, by: { $0.tier?.rawValue ?? "inactive" }).mapValues(\.count)
             print("scored \(result.assignments.count) enterprises with \(result.model.modelId) as of \(asOf): "

@@ -87,12 +87,27 @@ import Store
 
         // Next month with the previous run: unchanged firms are no transitions, and published
         // tiers come from the previous run.
+        // (next month's export arrives: scoring may not run past the newest event's month)
+        try Self.addComplaint(storePath: storePath, on: Self.date("2024-07-15"))
         let second = try MonthlyRun.score(MonthlyScoreRequest(storePath: storePath, modelPath: modelFolder, asOf: Self.date("2024-07-31"),
                                                               previousRunDirectory: out1))
         let previousTiers = Dictionary(uniqueKeysWithValues: first.assignments.map { ($0.enterpriseId, $0.tier) })
         for a in second.assignments {
             #expect(a.previousTier == previousTiers[a.enterpriseId]!)
             if let tier = a.tier, let before = a.previousTier, tier < before { Issue.record("\(a.enterpriseId) improved at once") }
+        }
+    }
+}
+
+extension MonthlyRunTests {
+    /// One complaint for the first enterprise of `makeStore`, dated `date` (a later export).
+    static func addComplaint(storePath: String, on date: CivilDate) throws {
+        let store = try Store.open(path: storePath)
+        let first17 = Array("91350100000010000".utf8)
+        let id = CreditCode(unchecked: String(decoding: first17, as: UTF8.self) + String(CreditCode.checkCharacter(for: first17)!))
+        try store.write { writer in
+            try writer.save(Event.complaint(Complaint(header: try EventHeader(eventId: "late-\(date)", enterpriseId: id, domain: .food, recordedOn: nil),
+                                                      receivedOn: date, substantiated: .no, category: "其他")))
         }
     }
 }

@@ -1,0 +1,99 @@
+import Crypto
+import Domain
+import Foundation
+import Store
+
+/// The monthly run's history in the store: the previous run for the stability rule, manual
+/// overrides, the input digest, and recording a run.
+extension MonthlyRun {
+    /// A store with no enterprises was created but never imported.
+    static func checkImported(_ store: Store, path: String) throws(MonthlyRunError) {
+        let counts: [String: Int]
+        do { counts = try store.counts() } catch { throw .store(error.description) }
+        guard (counts["enterprises"] ?? 0) > 0 else { throw .notImported(path: path) }
+    }
+
+    /// Scoring needs events up to the as-of month: the as-of date may not be after the last day
+    /// of the month of the newest event (an export covers whole months; its last events need
+    /// not fall on the month's last day).
+    static func checkAsOf(_ asOf: CivilDate, latestEvent: CivilDate?) throws(MonthlyRunError) {
+        guard let latestEvent else { throw .asOfAfterData(asOf: asOf, latestEvent: nil) }
+        let monthEnd = CivilDate(year: latestEvent.year, month: latestEvent.month, day: 1)!.adding(months: 1).adding(days: -1)
+        guard asOf <= monthEnd else { throw .asOfAfterData(asOf: asOf, latestEvent: latestEvent) }
+    }
+
+    /// The published tiers and pending improvements of the newest stored run before `asOf`.
+    static func previousAssignments(_ store: Store, before asOf: CivilDate) throws(MonthlyRunError) -> [CreditCode: TierAssignment] {
+        do {
+            guard let run = try store.latestRun(before: asOf) else { return [:] }
+            var result: [CreditCode: TierAssignment] = [:]
+            for stored in try store.assignments(ofRun: run.runId) {
+                result[stored.enterpriseId] = TierAssignment(enterpriseId: stored.enterpriseId, asOf: run.asOf, score: nil, overrides: stored.overrides,
+                                                             manualOverride: nil, proposedTier: stored.tier, tier: stored.tier, previousTier: nil,
+                                                             pendingImprovement: stored.pendingImprovement, reasons: [])
+            }
+            return result
+        } catch {
+            throw .store(error.description)
+        }
+    }
+
+    static func manualOverrides(_ store: Store) throws(MonthlyRunError) -> [CreditCode: [ManualOverride]] {
+        do {
+            return Dictionary(grouping: try store.manualOverrides(), by: \.enterpriseId)
+        } catch {
+            throw .store(error.description)
+        }
+    }
+
+    /// SHA-256 over every imported row (tables in a fixed order, rows by key, LF-joined).
+    static func inputDigest(_ store: Store) throws(MonthlyRunError) -> String {
+        var hasher = SHA256()
+        do {
+            try store.forEachImportedRow { line in
+                hasher.update(data: Data(line.utf8))
+                hasher.update(data: Data([0x0A]))
+            }
+        } catch {
+            throw .store(error.description)
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Records the run in the store: the run, per enterprise its score and tier assignment, and
+    /// the transitions. Re-recording the same as-of date replaces that month's run (idempotent).
+    public static func record(_ result: MonthlyScoreResult, asOf: CivilDate, storePath: String) throws(MonthlyRunError) {
+        let store = try openStore(storePath)
+        var counts: [String: Int] = ["A": 0, "B": 0, "C": 0, "D": 0, "inactive": 0]
+        for assignment in result.assignments { counts[assignment.tier?.rawValue ?? "inactive", default: 0] += 1 }
+        let run = StoredRun(runId: "run-\(asOf)", modelId: result.model.modelId, asOf: asOf, inputSHA256: result.inputSHA256,
+                            packageVersion: RiskTierVersion.current, modelSHA256: sha256(result.model.jsonData()),
+                            tierCounts: ["A", "B", "C", "D", "inactive"].map { "\($0)=\(counts[$0]!)" }.joined(separator: ";"),
+                            transitions: result.assignments.filter(\.isTransition).count)
+        do {
+            try store.recordRun(run, assignments: result.assignments, drawable: { $0.tier != nil },
+                                cause: { $0.overrides.isEmpty ? "model" : $0.overrides.map(\.rawValue).joined(separator: ";") })
+        } catch {
+            throw .store(error.description)
+        }
+    }
+
+    /// `risktier override add`: validates and stores an O_MANUAL override; returns its id.
+    public static func addOverride(storePath: String, enterprise: String, tier: Tier, reason: String, approver: String,
+                                   from: CivilDate, until: CivilDate) throws(MonthlyRunError) -> String {
+        let store = try openStore(storePath)
+        let code: CreditCode
+        switch CreditCode.validate(Substring(enterprise)) {
+        case let .success(validated): code = validated.code
+        case let .failure(error): throw .usage("`--enterprise` must be \(error)")
+        }
+        do {
+            let value = try ManualOverride(enterpriseId: code, tier: tier, reason: reason, approver: approver, startsOn: from, expiresOn: until)
+            return try store.addManualOverride(value)
+        } catch let error as DomainError {
+            throw .usage(error.description)
+        } catch {
+            throw .store("\(error)")
+        }
+    }
+}

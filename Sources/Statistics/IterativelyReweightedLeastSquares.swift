@@ -24,8 +24,8 @@ struct IterativelyReweightedLeastSquares {
     /// machine's core count, so that results are bit-identical across machines.
     static let parallelRowThreshold = 20_000
     static let chunkCount = 2
-    /// One-time switch of OpenBLAS to single-threaded calls once we thread rows ourselves
-    /// (see `BLAS.useSingleThreadedCalls`).
+    /// One-time switch of OpenBLAS to single-threaded calls: we thread rows ourselves, and
+    /// results must not depend on OpenBLAS's thread count (see `BLAS.useSingleThreadedCalls`).
     static let openBLASConfigured: Bool = BLAS.useSingleThreadedCalls()
 
     static func run(
@@ -47,7 +47,10 @@ struct IterativelyReweightedLeastSquares {
         var kept: [Int] = []
         var factor = Matrix(rows: 0, columns: 0)
         let chunks = n >= parallelRowThreshold ? chunkCount : 1
-        if chunks > 1 { _ = openBLASConfigured }
+        // Always, not only when rows are split: OpenBLAS's own threading changes how dsyrk
+        // blocks its sums, so a small fit's last bits would depend on whether a large fit ran
+        // earlier in the process (seen: a model.json refit differing in the parallel test run).
+        _ = openBLASConfigured
         var workspace = Workspace(rows: n, columns: p, chunks: chunks)
         var converged = false
         var iterations = 0

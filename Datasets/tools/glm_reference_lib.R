@@ -10,6 +10,13 @@
 # digits = NA gives only 15 significant digits. Every double is written with the shortest of
 # %.15g / %.16g / %.17g that parses back to the identical double (full precision); NA -> null.
 suppressPackageStartupMessages(library(jsonlite))  # used only to escape strings
+suppressPackageStartupMessages(library(brglm2))    # method = "brglmFit" (Firth, issue 4)
+
+FIRTH_NOTE <- paste(
+  "Firth / Jeffreys-prior bias reduction: brglm2 glm(method = \"brglmFit\", type = \"AS_mean\") (for the logit link AS_mean maximises the penalised log-likelihood l(b) + 0.5 log det I(b), the same estimate as logistf).",
+  "The warning 'non-integer #successes in a binomial glm!' (when present) is raised inside brglmFit by its starting-value glm.fit call on adjusted pseudo-responses y + h/2, not by the data.",
+  "loglik/aic/bic/deviances are the UNPENALISED quantities at the Firth estimate (R's logLik on the fit); penalized_loglik = loglik_kernel + 0.5*log det(X'WX) at the estimate.",
+  "std_error is brglm2's summary() value, sqrt(diag(I(b)^-1)) from the Fisher information at the estimate (same as std_error_at_estimate up to rounding).")
 
 # glm.fit's QR rank tolerance is min(1e-7, epsilon/1000): with epsilon = 1e-14 it is 1e-17 and
 # R no longer detects exactly collinear columns (it then iterates on a numerically singular
@@ -111,15 +118,21 @@ loglik_kernel <- function(y, mu, w) {
 #  method:     "glm.fit" (plain ML) or "brglmFit" (brglm2, then `type` is passed)
 run_case <- function(case, csv, d, formula, r_formula, outdir, weights = NULL, offset = NULL,
                      factors = list(), notes = character(0), method = "glm.fit",
-                     type = NULL, suffix = ".r", extra = list(), epsilon = 1e-14) {
+                     type = NULL, suffix = ".r", extra = list(), epsilon = 1e-14,
+                     extra_args = NULL) {
   options(width = 80, digits = 7)
   call_text <- paste0(
     "glm(", r_formula, ", family = binomial, data = d",
     if (!is.null(weights)) paste0(", weights = ", weights) else "",
     if (!is.null(offset)) paste0(", offset = ", offset) else "",
-    if (method != "glm.fit") paste0(", method = \"", method, "\"") else "",
-    if (!is.null(type)) paste0(", type = \"", type, "\"") else "",
-    ", control = ", glm_control_text(epsilon), ")")
+    if (method == "glm.fit") paste0(", control = ", glm_control_text(epsilon))
+    # brglmFit: glm() hands `...` to brglmControl only when `control` is NOT given (an explicit
+    # control = glm.control(...) silently drops type = and brglm2 falls back to AS_mixed), so
+    # type, epsilon and maxit are passed as plain arguments.
+    else sprintf(", method = \"%s\", type = \"%s\", epsilon = %s, maxit = 100",
+                 method, type, format(epsilon)),
+    if (!is.null(extra_args)) paste0(", ", extra_args) else "",
+    ")")
   ws <- character(0)
   handler <- function(w) {
     ws <<- c(ws, conditionMessage(w))
@@ -175,6 +188,10 @@ run_case <- function(case, csv, d, formula, r_formula, outdir, weights = NULL, o
     pearson_chi2 = sum(residuals(fit, type = "pearson")^2),
     loglik_kernel = loglik_kernel(y, fit$fitted.values, pw),
     iterations = as.integer(fit$iter), converged = fit$converged,
+    # Firth (Jeffreys prior) penalised log-likelihood at the estimate:
+    # loglik_kernel + 0.5 * log det(X'WX), W = prior weight * mu * (1 - mu); null if singular.
+    penalized_loglik = if (method == "glm.fit") NULL else
+      loglik_kernel(y, mu, pw) + 0.5 * as.numeric(determinant(crossprod(X * sqrt(Wt)), logarithm = TRUE)$modulus),
     warnings = jarr(unique(ws)),
     fitted_first10 = jarr(unname(fit$fitted.values[seq_len(n10)])),
     linear_predictor_first10 = jarr(unname(fit$linear.predictors[seq_len(n10)])),
@@ -182,7 +199,7 @@ run_case <- function(case, csv, d, formula, r_formula, outdir, weights = NULL, o
       "loglik/aic/bic are R's logLik()/AIC()/BIC(); loglik_kernel = sum(w*(y*log(mu)+(1-y)*log(1-mu))) with the prior weights as given (no binomial coefficient, no rounding); for 0/1 responses with integer weights the two agree.",
       "linear_predictor_first10 is R's fit$linear.predictors, which includes the offset when there is one.",
       "aliased coefficients (NA in R) have null estimate/std_error/z_value/p_value.",
-      "std_error is R's summary() value, computed from the IRLS weights of the last iteration's starting point; std_error_at_estimate = sqrt(diag(solve(X'WX))) with W = prior weight*mu*(1-mu) at the final estimate (relative difference 1e-10 to 1e-7 in these converged fits).",
+if (method == "glm.fit")       "std_error is R's summary() value, computed from the IRLS weights of the last iteration's starting point; std_error_at_estimate = sqrt(diag(solve(X'WX))) with W = prior weight*mu*(1-mu) at the final estimate (relative difference 1e-10 to 1e-7 in these converged fits)." else NULL,
       notes), collapse = " ")
   )
   out <- c(out, extra)

@@ -28,7 +28,9 @@ let package = Package(
         .target(name: "Ingest", dependencies: ["Domain"]),
         .target(name: "Store", dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Lottery", dependencies: ["Domain", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "RiskTierKit", dependencies: ["Statistics", "Domain", "Ingest", "Store", "Lottery"]),
+        // HTML calibration report (inline SVG), tier cut points and tier tables (issue 4).
+        .target(name: "Reports", dependencies: ["Domain", "Statistics"]),
+        .target(name: "RiskTierKit", dependencies: ["Statistics", "Domain", "Ingest", "Store", "Lottery", "Reports"]),
         .executableTarget(
             name: "risktier",
             dependencies: ["RiskTierKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -40,6 +42,8 @@ let package = Package(
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "LinearAlgebra"]),
         // Depends on the executable so that `swift test` builds the `risktier` binary it runs.
         .testTarget(name: "FitCLITests", dependencies: ["RiskTierKit", "Statistics", "risktier"]),
+        // Firth, ridge, validation statistics, tier cut points, model files, the HTML report.
+        .testTarget(name: "CalibrationTests", dependencies: ["RiskTierKit", "Statistics", "Reports", "Domain", "risktier"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", "RiskTierKit"]),
         // Depends on the executable so that `swift test` builds the `risktier` these tests run.
         .testTarget(name: "ImportCLITests", dependencies: ["Store", "Domain", "risktier"]),

@@ -36,22 +36,50 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Maximum number of Fisher scoring iterations.")
     var maxIterations: Int = 100
 
+    // Estimators (issue 4).
+    @Flag(help: "Firth's bias-reduced fit (Jeffreys prior; finite under separation), with profile penalised-likelihood CIs.")
+    var firth = false
+
+    @Option(help: "L2 penalty λ: minimise −loglik + ½λ‖β‖² (intercept unpenalised; scikit-learn C = 1/λ).")
+    var ridge: Double?
+
+    @Option(help: "Scale of the ridge penalty: raw (coefficients as given) or standardized (columns centred and divided by their population SD).")
+    var ridgeScale: RidgeScaleArgument = .raw
+
+    @Option(help: "Save the fit as Models/<ID>/model.json and summary.txt (never overwritten).")
+    var modelId: String?
+
+    @Option(help: "Folder holding the model folders.")
+    var modelsDirectory: String = "Models"
+
     func validate() throws {
+        if firth && ridge != nil { throw ValidationError("`--firth` and `--ridge` cannot be combined; choose one") }
+        if let ridge, !(ridge.isFinite && ridge >= 0) { throw ValidationError("`--ridge` must be a finite number >= 0; got \(ridge)") }
         guard epsilon > 0, epsilon < 1 else { throw ValidationError("`--epsilon` must be in (0, 1); got \(epsilon)") }
         guard maxIterations >= 1 else { throw ValidationError("`--max-iterations` must be >= 1; got \(maxIterations)") }
     }
 
     func run() throws {
-        let request = FitRequest(
+        var request = FitRequest(
             csvPath: csv, formula: formula, weightsColumn: weights, offsetColumn: offset,
             control: .init(epsilon: epsilon, maximumIterations: maxIterations))
+        if firth { request.penalty = .firth(profileLevel: 0.95) }
+        if let ridge { request.penalty = .ridge(lambda: ridge, standardized: ridgeScale == .standardized) }
         do {
+            if let modelId {
+                let saved = try ModelRun.fitAndSave(request, modelId: modelId, modelsDirectory: modelsDirectory)
+                print("wrote \(saved.path)/model.json and summary.txt")
+                return
+            }
             let result = try FitRun.fit(request)
             if let json {
                 try FitRun.writeAtomically(try FitReport(result).jsonData(), to: json)
             } else {
                 print(result.summary, terminator: "")
             }
+        } catch let error as ModelError {
+            FileHandle.standardError.write(Data("risktier fit: \(error.description)\n".utf8))
+            throw ExitCode(error.exitCode)
         } catch let error as FitError {
             FileHandle.standardError.write(Data("risktier fit: \(error.description)\n".utf8))
             throw ExitCode(error.exitCode)

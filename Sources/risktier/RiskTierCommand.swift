@@ -12,6 +12,8 @@ struct RiskTierCommand: AsyncParsableCommand {
             InitCommand.self,
             ImportCommand.self,
             FitCommand.self,
+            ScoreCommand.self,
+            ReportCommand.self,
             DrawCommand.self,
         ]
     )

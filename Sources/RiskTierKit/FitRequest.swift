@@ -12,6 +12,8 @@ public struct FitRequest: Sendable {
     public var offsetColumn: String?
     /// Iteration control (defaults: ε = 1e-10, at most 100 steps, aliasing tolerance 1e-7).
     public var control: LogisticRegression.Control
+    /// The estimator (`--firth`, `--ridge`); plain maximum likelihood by default.
+    public var penalty: FitPenalty = .none
 
     public init(csvPath: String, formula: String, weightsColumn: String? = nil, offsetColumn: String? = nil,
                 control: LogisticRegression.Control = .init()) {

@@ -5,12 +5,16 @@ public struct FitResult: Sendable {
     public let request: FitRequest
     public let columns: [FitDesign.Column]
     public let fit: LogisticFit
+    /// Firth profile penalised-likelihood intervals by design column (nil unless requested).
+    public var profileIntervals: [ProfileInterval?]? = nil
+    /// Firth: l(β̂) + ½ log det I(β̂).
+    public var penalizedLogLikelihood: Double? = nil
 
     /// The printed summary: R's `summary.glm` layout, warnings, odds ratios.
     public var summary: String {
         var call = "risktier fit --csv \(request.csvPath) --formula '\(request.formula)'"
         if let w = request.weightsColumn { call += " --weights \(w)" }
         if let o = request.offsetColumn { call += " --offset \(o)" }
-        return fit.summary(call: call)
+        return fit.summary(call: call + penaltyCallSuffix) + penaltySummary
     }
 }

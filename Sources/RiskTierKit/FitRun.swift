@@ -15,7 +15,11 @@ public enum FitRun {
                 design: design.matrix, termNames: design.columns.map(\.term), response: design.response,
                 priorWeights: design.weights, offset: design.offset, interceptColumn: design.interceptColumn,
                 control: request.control)
-            return FitResult(request: request, columns: design.columns, fit: try model.fit())
+            let estimate = try Self.estimate(model, penalty: request.penalty)
+            var result = FitResult(request: request, columns: design.columns, fit: estimate.fit)
+            result.profileIntervals = estimate.profileIntervals
+            result.penalizedLogLikelihood = estimate.penalizedLogLikelihood
+            return result
         } catch {
             throw .engine(file: table.file, message: error.description)
         }

@@ -40,7 +40,19 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Maximum number of Fisher scoring iterations.")
     var maxIterations: Int = 100
 
+    // Estimators (issue 4).
+    @Flag(help: "Firth's bias-reduced fit (Jeffreys prior; finite under separation), with profile penalised-likelihood CIs.")
+    var firth = false
+
+    @Option(help: "L2 penalty λ: minimise −loglik + ½λ‖β‖² (intercept unpenalised; scikit-learn C = 1/λ).")
+    var ridge: Double?
+
+    @Option(help: "Scale of the ridge penalty: raw (coefficients as given) or standardized (columns centred and divided by their population SD).")
+    var ridgeScale: RidgeScaleArgument = .raw
+
     func validate() throws {
+        if firth && ridge != nil { throw ValidationError("`--firth` and `--ridge` cannot be combined; choose one") }
+        if let ridge, !(ridge.isFinite && ridge >= 0) { throw ValidationError("`--ridge` must be a finite number >= 0; got \(ridge)") }
         guard epsilon > 0, epsilon < 1 else { throw ValidationError("`--epsilon` must be in (0, 1); got \(epsilon)") }
         guard maxIterations >= 1 else { throw ValidationError("`--max-iterations` must be >= 1; got \(maxIterations)") }
         try validateMode()
@@ -48,9 +60,11 @@ struct FitCommand: ParsableCommand {
 
     func run() throws {
         guard let csv, let formula else { return try runStoreFit() }
-        let request = FitRequest(
+        var request = FitRequest(
             csvPath: csv, formula: formula, weightsColumn: weights, offsetColumn: offset,
             control: .init(epsilon: epsilon, maximumIterations: maxIterations))
+        if firth { request.penalty = .firth(profileLevel: 0.95) }
+        if let ridge { request.penalty = .ridge(lambda: ridge, standardized: ridgeScale == .standardized) }
         do {
             let result = try FitRun.fit(request)
             if let json {

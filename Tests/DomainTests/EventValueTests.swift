@@ -79,7 +79,7 @@ import Testing
         #expect(ok.inspectorIds == ["I1", "I2"])
     }
 
-    @Test func enterpriseActivityFollowsStatusDate() throws {
+    @Test func enterpriseActivityFollowsTheStatusChange() throws {
         let e = try Enterprise(id: Self.e1, name: "x", domains: [.food], district: "350100", registeredOn: CivilDate(iso: "2020-01-01")!,
                                status: .cancelled, statusChangedOn: CivilDate(iso: "2023-01-01"), bureauId: "b")
         #expect(e.isActive(on: CivilDate(iso: "2019-12-31")!) == false)

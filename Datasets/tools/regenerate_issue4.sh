@@ -4,7 +4,7 @@
 # (scikit-learn) and validation-statistics (scikit-learn, numpy, R pROC) references.
 # Needs: R with jsonlite, brglm2, pROC (Debian r-cran-jsonlite r-cran-brglm2 r-cran-proc);
 # Python 3 with numpy, scipy, scikit-learn, statsmodels, firthmodels==0.8.2 (PyPI).
-# The German credit profile CIs take ~5 min (firthmodels) + several minutes (R check) on 2 cores.
+# The German credit profile CIs take ~5 min (firthmodels) + ~45 min wall time (R check) on a loaded 2-core machine.
 set -euo pipefail
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 Rscript Datasets/toy_designs/reference/make_reference_firth.R

@@ -188,10 +188,7 @@ public struct FeatureAccumulator: Sendable {
     /// was requested).
     public var observationLabel: ObservationLabel? {
         guard let label, observed else { return nil }
-        let probability = earliestDraw.map { draw in
-            label.inclusionProbabilities[DrawMembership(drawId: draw.drawId, enterpriseId: enterprise.id)]
-                ?? label.fallbackInclusionProbability
-        }
+        let probability = earliestDraw.map { label.inclusionProbability(drawId: $0.drawId, enterpriseId: enterprise.id) }
         return ObservationLabel(outcome: positive, isRandomDraw: earliestDraw != nil, inclusionProbability: probability)
     }
 

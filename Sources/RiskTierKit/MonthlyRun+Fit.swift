@@ -46,8 +46,11 @@ extension MonthlyRun {
         let store = try openStore(request.storePath)
         // The data end is the newest event in the store, checked after the pass; the builder
         // gets the earliest data end that admits t so that it does not refuse first.
+        let rates = TierPolicy.standard.ratesBasisPoints
         let label = LabelOptions(dataEnd: request.asOf.adding(months: request.labelWindowMonths), horizonMonths: request.labelWindowMonths,
-                                 fallbackInclusionProbability: Double(TierPolicy.standard.ratesBasisPoints[.b]!) / 10_000)
+                                 inclusionProbabilities: try recordedInclusionProbabilities(store, asOf: request.asOf, horizonMonths: request.labelWindowMonths),
+                                 annualStratumRates: rates.mapValues { Double($0) / 10_000 },
+                                 fallbackInclusionProbability: Double(rates[.b]!) / 10_000)
         let (builder, latest) = try features(store: store, asOf: request.asOf, options: request.featureOptions, label: label)
         let dataEnd = request.dataEnd ?? latest
         guard let dataEnd, request.asOf <= dataEnd.adding(months: -request.labelWindowMonths) else {

@@ -47,6 +47,49 @@ import Domain
         #expect(fallback.horvitzThompsonWeight == 20)
     }
 
+    /// π by hand: the synthetic city's ids `D<yyyy>-<mm>-<stratum>` name the stratum drawn from;
+    /// π = that stratum's annual rate × horizon/12 (at most 1). A recorded membership wins; an
+    /// id without a tier suffix gets the fallback. Exact comparisons: each value is one product
+    /// of the literals, e.g. 0.30 × 12/12 = 0.30 and 0.30 × 6/12 = 0.15 in binary64.
+    static let standardRates: [Tier: Double] = [.a: 0.03, .b: 0.05, .c: 0.10, .d: 0.30]
+
+    @Test(arguments: [("D2023-09-A", 0.03), ("D2023-09-B", 0.05), ("D2023-12-C", 0.10), ("D2024-03-D", 0.30),
+                      ("2023-food-q3", 0.05), ("D2023-09-E", 0.05), ("D2023-09-a", 0.05), ("D", 0.05)])
+    func inclusionProbabilityFromTheDrawIdStratum(drawId: String, expected: Double) throws {
+        let options = LabelOptions(dataEnd: F.date("2024-12-31"), annualStratumRates: Self.standardRates, fallbackInclusionProbability: 0.05)
+        let label = try #require(try Self.label([F.inspection("2023-09-01", origin: .randomDraw, drawId: drawId)], options: options))
+        #expect(label.isRandomDraw)
+        #expect(label.inclusionProbability == expected, "\(drawId)")
+        #expect(label.horvitzThompsonWeight == 1 / expected)
+    }
+
+    @Test func inclusionProbabilityScalesWithTheHorizonAndIsCapped() throws {
+        let half = LabelOptions(dataEnd: F.date("2024-12-31"), horizonMonths: 6, annualStratumRates: Self.standardRates)
+        #expect(half.inclusionProbability(drawId: "D2023-09-D", enterpriseId: F.firmId) == 0.15)
+        let long = LabelOptions(dataEnd: F.date("2030-12-31"), horizonMonths: 48, annualStratumRates: Self.standardRates)
+        #expect(long.inclusionProbability(drawId: "D2023-09-D", enterpriseId: F.firmId) == 1)   // 0.30 × 4 capped
+        #expect(long.inclusionProbability(drawId: "D2023-09-A", enterpriseId: F.firmId) == 0.12)
+        // A recorded membership beats the id; another firm in the same draw uses the id.
+        let recorded = LabelOptions(dataEnd: F.date("2024-12-31"), inclusionProbabilities: [DrawMembership(drawId: "D2023-09-D", enterpriseId: F.firmId): 0.2],
+                                    annualStratumRates: Self.standardRates)
+        #expect(recorded.inclusionProbability(drawId: "D2023-09-D", enterpriseId: F.firmId) == 0.2)
+        #expect(recorded.inclusionProbability(drawId: "D2023-09-D", enterpriseId: CreditCode(unchecked: "91350100M000200Y43")) == 0.30)
+    }
+
+    @Test func earliestRandomDrawInTheWindowSetsPi() throws {
+        // Drawn in D in September and in A in December: the earliest draw (D, 0.30) is the arm's π.
+        let options = LabelOptions(dataEnd: F.date("2024-12-31"), annualStratumRates: Self.standardRates)
+        let label = try #require(try Self.label([F.inspection("2023-12-05", origin: .randomDraw, drawId: "D2023-12-A"),
+                                                 F.inspection("2023-09-20", origin: .randomDraw, drawId: "D2023-09-D"),
+                                                 F.inspection("2023-08-01", origin: .routine)], options: options))
+        #expect(label.inclusionProbability == 0.30)
+        // A random draw on t itself is before the window: only the routine look labels the firm.
+        let outside = try #require(try Self.label([F.inspection("2023-06-30", origin: .randomDraw, drawId: "D2023-06-D"),
+                                                   F.inspection("2023-08-01", origin: .routine)], options: options))
+        #expect(!outside.isRandomDraw)
+        #expect(outside.inclusionProbability == nil)
+    }
+
     @Test func asOfMustLeaveTheLabelWindowInsideTheData() throws {
         let error = #expect(throws: FeaturesError.self) {
             _ = try FeatureBuilder(asOf: F.date("2024-01-01"), label: LabelOptions(dataEnd: F.date("2024-12-31")))

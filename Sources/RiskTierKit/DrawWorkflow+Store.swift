@@ -14,8 +14,9 @@ extension DrawWorkflow {
     /// - population: the newest run on or before the task date; enterprises tiered and drawable
     ///   there, active on the task date, holding the task's domain, not blocked by a domain
     ///   licence (they hold licences for the domain and none is valid on the date: O_INACTIVE
-    ///   for that domain's items), and under the frequency cap of their tier counting stored
-    ///   draws for the same domain in the 12 months before the task date; stratum = tier;
+    ///   for that domain's items), and under the frequency cap of their tier counting the
+    ///   distinct draws for the same domain in the 12 months before the task date, stored
+    ///   draw records and imported `random_draw` inspections alike; stratum = tier;
     /// - roster: active enforcement officers qualified for the task's domain whose certificate
     ///   is valid on the task date;
     /// - conflicts: declared conflicts in force on the task date, plus `prior_inspection` for
@@ -43,13 +44,18 @@ extension DrawWorkflow {
                 let valid = licence.issuedOn <= date && date <= licence.expiresOn && !ended
                 licenceValid[licence.header.enterpriseId] = (licenceValid[licence.header.enterpriseId] ?? false) || valid
             }
-            // Frequency caps: selections in stored draws for the same domain in (date − 12 months, date).
-            var drawnBefore: [String: Int] = [:]
+            // Frequency caps: distinct draws for the same domain in (date − 12 months, date), from
+            // stored draw records and from imported random-draw inspections.
+            var frequency = DrawFrequencyCount(domain: task.domain, taskDate: date)
             let stored = try store.draws(before: date, excluding: task.id)
             for draw in stored where draw.domain == task.domain && draw.taskDate > date.adding(months: -12) {
                 let record = try DrawRecordFile.read(Data(draw.recordJSON.utf8), file: "store draws/\(draw.drawId)")
-                for selection in record.selections { drawnBefore[selection.enterpriseID, default: 0] += 1 }
+                frequency.addRecordedDraw(id: draw.drawId, domain: draw.domain, taskDate: draw.taskDate, selected: record.selections.map(\.enterpriseID))
             }
+            try store.forEachEvent(of: .inspection) { event in
+                if case let .inspection(inspection) = event { frequency.addInspection(inspection) }
+            }
+            let drawnBefore = frequency.counts
             var rows: [(enterpriseID: String, stratum: DrawStratum, domain: SupervisionDomain, district: String)] = []
             var names: [String: String] = [:]
             for assignment in try store.assignments(ofRun: run.runId) where assignment.drawable {

@@ -4,7 +4,9 @@ import Testing
 /// `risktier override add` through the built binary: stored, printed, refused on bad input, and
 /// applied by the next `risktier score` as O_MANUAL.
 @Suite(.serialized) struct OverrideCLITests {
-    static let run = MonthlyCLITests.run
+    static func run(_ arguments: [String], in directory: URL) throws -> (status: Int32, stdout: String, stderr: String) {
+        try MonthlyCLITests.run(arguments, in: directory)
+    }
 
     /// scores.csv rows keyed by enterprise id, split on commas (no field is quoted).
     static func rows(_ url: URL) throws -> [String: [String]] {

@@ -51,8 +51,10 @@ extension MonthlyRun {
         var hasher = SHA256()
         do {
             try store.forEachImportedRow { line in
-                hasher.update(data: Data(line.utf8))
-                hasher.update(data: Data([0x0A]))
+                var line = line
+                line.append("\n")
+                // Hash the string's own UTF-8 storage (no Data copy per row).
+                line.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
             }
         } catch {
             throw .store(error.description)

@@ -176,15 +176,35 @@ extension Store {
 
     /// Every imported row (the ten import tables, rows by primary key) as `|`-joined text, for
     /// the run's input digest. Streams: memory does not grow with the store.
+    ///
+    /// A value renders as `NULL`, an integer or a double in decimal, text as `<UTF-8 length>:<text>`
+    /// (length-prefixed, so no separator inside a text is ambiguous), a blob as `x<hex>`.
+    /// NOTE: not `DatabaseValue.description`, which escapes every string through
+    /// `debugDescription`: measured at 44 % of `risktier score`'s CPU at 10⁵ firms (perf).
     public func forEachImportedRow(_ body: (String) -> Void) throws(StoreError) {
         try run {
             try pool.read { db in
+                var line = ""
                 for table in StoreSchema.tables.prefix(10) {
                     body("## \(table)")
                     let order = try db.primaryKey(table).columns.map { "\"\($0)\"" }.joined(separator: ", ")
                     let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY \(order)")
                     while let row = try rows.next() {
-                        body(row.databaseValues.map { $0.isNull ? "NULL" : "\($0)" }.joined(separator: "|"))
+                        line.removeAll(keepingCapacity: true)
+                        for index in 0..<row.count {
+                            if index > 0 { line += "|" }
+                            switch (row[index] as DatabaseValue).storage {
+                            case .null: line += "NULL"
+                            case let .int64(value): line += String(value)
+                            case let .double(value): line += "\(value)"
+                            case let .string(text):
+                                line += String(text.utf8.count)
+                                line += ":"
+                                line += text
+                            case let .blob(data): line += "x" + data.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+                            }
+                        }
+                        body(line)
                     }
                 }
             }

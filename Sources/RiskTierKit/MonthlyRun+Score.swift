@@ -90,8 +90,8 @@ extension MonthlyRun {
         } catch {
             throw .scoring(error.description)
         }
-        let assignments = TierAssigner(policy: request.policy).assign(set, scores: scores, manualOverrides: manual, previous: { previous[$0] })
-            .sorted { $0.enterpriseId < $1.enterpriseId }
+        let assignments = mergedById(TierAssigner(policy: request.policy).assign(set, scores: scores, manualOverrides: manual, previous: { previous[$0] }),
+                                     activeCount: scores.count)
         let scoresCSV = renderScores(assignments)
         let transitionsCSV = renderTransitions(assignments)
         var counts: [String: Int] = ["A": 0, "B": 0, "C": 0, "D": 0, "inactive": 0]
@@ -104,6 +104,26 @@ extension MonthlyRun {
         var result = MonthlyScoreResult(model: model, assignments: assignments,
                                         files: [("scores.csv", scoresCSV), ("transitions.csv", transitionsCSV), ("run.json", jsonData(run))])
         result.inputSHA256 = inputSHA256
+        return result
+    }
+
+    /// The assigner returns the active enterprises (feature rows, ascending id) then the inactive
+    /// ones (ascending id): merging the two runs gives id order without a full sort of the
+    /// assignments (a sort moved every large value: ~3 % of the run's CPU at 10⁵ firms, perf).
+    static func mergedById(_ assignments: [TierAssignment], activeCount: Int) -> [TierAssignment] {
+        var result: [TierAssignment] = []
+        result.reserveCapacity(assignments.count)
+        var i = 0, j = activeCount
+        while i < activeCount || j < assignments.count {
+            if j == assignments.count || (i < activeCount && assignments[i].enterpriseId < assignments[j].enterpriseId) {
+                result.append(assignments[i])
+                i += 1
+            } else {
+                result.append(assignments[j])
+                j += 1
+            }
+        }
+        assert(zip(result, result.dropFirst()).allSatisfy { $0.enterpriseId < $1.enterpriseId }, "assignments must come as two id-ordered runs")
         return result
     }
 

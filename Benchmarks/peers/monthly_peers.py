@@ -44,7 +44,7 @@ def load_model(path):
     beta = {c["name"]: c["estimate"] for c in m["coefficients"] if c.get("estimate") is not None}
     intercept = beta.pop("(Intercept)")
     cuts = m["cut_points"]
-    spec = m["feature_spec"]
+    spec = m.get("spec") or m["feature_spec"]  # model.json format 2 ("spec", kind features) or 1
     return dict(beta=beta, intercept=intercept, cuts=(cuts["B"], cuts["C"], cuts["D"]),
                 k=spec["options"]["shrinkage_strength"],
                 samp_prior=spec["priors"]["sampling_fail_rate"], insp_prior=spec["priors"]["inspection_finding_rate"])

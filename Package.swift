@@ -25,6 +25,8 @@ let package = Package(
         .systemLibrary(name: "CLAPACK", path: "Sources/CLAPACK"),
         .target(name: "LinearAlgebra", dependencies: ["CLAPACK"]),
         .target(name: "Statistics", dependencies: ["LinearAlgebra"]),
+        // zlib from Debian (zlib1g-dev): the report tests decode Chromium's PNG screenshots.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "Domain"),
         .target(name: "Ingest", dependencies: ["Domain"]),
         .target(name: "Synthesis", dependencies: ["Domain"]),
@@ -60,6 +62,7 @@ let package = Package(
         .testTarget(name: "CalibrationTests", dependencies: ["RiskTierKit", "Statistics"]),
         .testTarget(name: "MonthlyRunTests", dependencies: ["RiskTierKit", "Store", "Scoring", "Domain", "risktier"]),
         .testTarget(name: "LotteryTests", dependencies: ["Lottery", "Domain"]),
+        .testTarget(name: "ReportTests", dependencies: ["Reports", "RiskTierKit", "Statistics", "Domain", "CZlib", "risktier"]),
         .testTarget(name: "DrawCLITests", dependencies: ["RiskTierKit", "Lottery", "Domain", "risktier"]),
     ]
 )

@@ -7,6 +7,10 @@ extension CalibrationReport {
     /// (marked `clipped`), so one huge interval (quasi-separation) does not flatten the rest.
     static let forestLimit = log(100.0)
 
+    /// Labels longer than this many characters are cut (the full name is in the point's
+    /// tooltip and in the coefficient table).
+    static let forestLabelLimit = 120
+
     /// Non-intercept, non-aliased coefficients with a finite standard error, in model order.
     var forestTerms: [Coefficient] {
         terms.filter { $0.term != "(Intercept)" && $0.estimate?.isFinite == true && $0.standardError?.isFinite == true }
@@ -20,8 +24,8 @@ extension CalibrationReport {
         var lo = min(-log(2.0), intervals.map(\.1.lowerBound).min() ?? 0), hi = max(log(2.0), intervals.map(\.1.upperBound).max() ?? 0)
         lo = max(-Self.forestLimit, lo - 0.05 * (hi - lo))
         hi = min(Self.forestLimit, hi + 0.05 * (hi - lo))
-        let longest = rows.map { min(80, $0.term.count) }.max() ?? 10
-        let labelWidth = min(560, max(140, Double(longest) * 6.3 + 20))
+        let longest = rows.map { min(Self.forestLabelLimit, $0.term.count) }.max() ?? 10
+        let labelWidth = max(140, Double(longest) * 6.3 + 20)
         let rowHeight = 18.0
         let count = Double(max(1, rows.count))
         var c = SVGChart(id: "chart-forest", width: labelWidth + 560, height: count * rowHeight + 80, x: lo...hi, y: 0...count,
@@ -40,7 +44,7 @@ extension CalibrationReport {
             let or = exp(estimate), orCI = (exp(ci.lowerBound), exp(ci.upperBound))
             c.circle(min(hi, max(lo, estimate)), y, r: 3.5, fill: "#0d47a1", class: clipped ? "point clipped" : "point",
                      title: "\(term.term): OR \(Self.sig(or)) (\(Self.sig(orCI.0))–\(Self.sig(orCI.1)))")
-            let name = term.term.count > 80 ? String(term.term.prefix(79)) + "…" : term.term
+            let name = term.term.count > Self.forestLabelLimit ? String(term.term.prefix(Self.forestLabelLimit - 1)) + "…" : term.term
             c.text(name, x: labelWidth - 8, y: c.py(y) + 4, anchor: "end", size: 11, pixel: true, class: "label")
         }
         return c.svg(label: "比值比森林图 Odds-ratio forest plot")
@@ -71,10 +75,12 @@ extension CalibrationReport {
     /// vertical line, the diagonal of perfect calibration.
     var calibrationChart: String {
         let bins = calibration.table.bins
-        let top = min(1, max(0.05, (bins.map { max($0.meanProbability, $0.observedRateInterval.upperBound) }.max() ?? 1) * 1.05))
+        let axis = SVGChart.niceAxis(min(1, max(0.05, bins.map { max($0.meanProbability, $0.observedRateInterval.upperBound) }.max() ?? 1)))
+        let top = min(1, axis.end)
         var c = SVGChart(id: "chart-calibration", width: 480, height: 440, x: 0...top, y: 0...top)
-        let ticks = (0...5).map { Double($0) * top / 5 }
-        c.axes(xLabel: "平均预测概率 Mean predicted probability", yLabel: "观测事件率 Observed event rate", xTicks: ticks, yTicks: ticks)
+        let ticks = SVGChart.ticks(end: top, step: axis.step)
+        c.axes(xLabel: "平均预测概率 Mean predicted probability", yLabel: "观测事件率 Observed event rate", xTicks: ticks, yTicks: ticks,
+               xFormat: { Self.sig($0, 3) }, yFormat: { Self.sig($0, 3) })
         c.line(0, 0, top, top, stroke: "#999", dash: true, class: "reference")
         for (k, b) in bins.enumerated() {
             c.line(b.meanProbability, b.observedRateInterval.lowerBound, b.meanProbability, b.observedRateInterval.upperBound,
@@ -96,10 +102,13 @@ extension CalibrationReport {
             counts[k][cutPoints.tier(p).rank] += 1
         }
         let peak = Double(max(1, counts.map { $0.reduce(0, +) }.max() ?? 1))
-        let yTop = (peak * 1.1).rounded(.up)
+        let yAxis = SVGChart.niceAxis(max(5, peak * 1.12))
+        let yTop = yAxis.end
+        let xAxis = SVGChart.niceAxis(maxP, count: 8)
         var c = SVGChart(id: "chart-distribution", width: 760, height: 380, x: 0...maxP, y: 0...yTop)
-        c.axes(xLabel: "预测概率 Predicted probability", yLabel: "数量 Count", xTicks: (0...5).map { Double($0) * maxP / 5 },
-               yTicks: (0...4).map { (Double($0) * yTop / 4).rounded() }, xFormat: { Self.fmt($0, 3) }, yFormat: { String(Int($0)) })
+        c.axes(xLabel: "预测概率 Predicted probability", yLabel: "数量 Count",
+               xTicks: SVGChart.ticks(end: xAxis.end, step: xAxis.step).filter { $0 <= maxP },
+               yTicks: SVGChart.ticks(end: yTop, step: yAxis.step), xFormat: { Self.sig($0, 3) }, yFormat: { Self.sig($0, 4) })
         for k in 0..<binCount {
             var base = 0.0
             let x0 = Double(k) * maxP / Double(binCount), x1 = Double(k + 1) * maxP / Double(binCount)
@@ -113,14 +122,15 @@ extension CalibrationReport {
                 base += Double(n)
             }
         }
-        for (cut, label) in [(cutPoints.lowerB, "A|B"), (cutPoints.lowerC, "B|C"), (cutPoints.lowerD, "C|D")] where cut <= maxP {
+        // Labels at three heights: neighbouring cuts can be a few pixels apart.
+        for (k, (cut, label)) in [(cutPoints.lowerB, "A|B"), (cutPoints.lowerC, "B|C"), (cutPoints.lowerD, "C|D")].enumerated() where cut <= maxP {
             c.line(cut, 0, cut, yTop, stroke: "#000", dash: true, class: "cut")
-            c.text(label, x: cut, y: yTop * 0.96, size: 11)
+            c.text(label, x: cut, y: yTop * (0.95 - 0.07 * Double(k)), anchor: "start", size: 11)
         }
         for tier in Tier.allCases {
-            let x = c.width - 250 + Double(tier.rank) * 58
+            let x = c.width - 420 + Double(tier.rank) * 100
             c.body += "<rect class=\"legend\" x=\"\(SVGChart.f(x))\" y=\"10\" width=\"12\" height=\"12\" fill=\"\(Self.tierColors[tier]!)\"/>"
-            c.text("\(tier.rawValue) \(tier.chineseName.suffix(2))", x: x + 16, y: 21, anchor: "start", size: 11, pixel: true)
+            c.text("\(tier.rawValue) \(tier.chineseName)", x: x + 16, y: 21, anchor: "start", size: 11, pixel: true)
         }
         return c.svg(label: "各等级评分分布 Score distribution by tier")
     }
@@ -130,10 +140,11 @@ extension CalibrationReport {
     var liftChart: String {
         let order = Tier.allCases.reversed().map { tier in tiers.rows.first { $0.tier == tier }! }
         let peak = max(1, order.map { $0.lift.isFinite ? $0.lift : 0 }.max() ?? 1)
-        let yTop = (peak * 1.15 * 2).rounded(.up) / 2
+        let liftAxis = SVGChart.niceAxis(peak * 1.12, count: 4)
+        let yTop = liftAxis.end
         var c = SVGChart(id: "chart-lift", width: 600, height: 380, x: 0...4, y: 0...yTop, right: 70)
         c.axes(xLabel: "等级 Tier（柱：提升 bars: lift；线：累计捕获 line: cumulative capture）", yLabel: "提升 Lift",
-               xTicks: [], yTicks: (0...4).map { Double($0) * yTop / 4 },
+               xTicks: [], yTicks: SVGChart.ticks(end: yTop, step: liftAxis.step), yFormat: { Self.sig($0, 3) },
                xLabels: order.enumerated().map { (Double($0.offset) + 0.5, "\($0.element.tier.rawValue) \($0.element.tier.chineseName)") })
         c.line(0, 1, 4, 1, stroke: "#555", dash: true, class: "reference")
         for (k, r) in order.enumerated() where r.count > 0 {
@@ -168,9 +179,10 @@ extension CalibrationReport {
     var psiChart: String {
         guard let psi else { return "" }
         let groups = psi.baselineShares.count
-        let peak = max(0.01, (psi.baselineShares + psi.currentShares).max() ?? 0) * 1.15
+        let axis = SVGChart.niceAxis(max(0.01, (psi.baselineShares + psi.currentShares).max() ?? 0) * 1.12, count: 4)
+        let peak = axis.end
         var c = SVGChart(id: "chart-psi", width: 640, height: 360, x: 0...Double(groups), y: 0...peak)
-        c.axes(xLabel: "基准分组（十分位）Baseline decile bin", yLabel: "占比 Share", xTicks: [], yTicks: (0...4).map { Double($0) * peak / 4 },
+        c.axes(xLabel: "基准分组（十分位）Baseline decile bin", yLabel: "占比 Share", xTicks: [], yTicks: SVGChart.ticks(end: peak, step: axis.step), yFormat: { Self.sig($0, 3) },
                xLabels: (0..<groups).map { (Double($0) + 0.5, "\($0 + 1)") })
         for k in 0..<groups {
             c.rect(x0: Double(k) + 0.1, x1: Double(k) + 0.48, y0: 0, y1: psi.baselineShares[k], fill: "#9e9e9e", class: "bar baseline",

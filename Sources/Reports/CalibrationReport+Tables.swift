@@ -16,8 +16,8 @@ extension CalibrationReport {
             let ci = c.oddsRatioInterval()
             t += "<tr>\(name)<td>\(Self.fmt(estimate, 5))</td><td>\(c.standardError.map { Self.fmt($0, 5) } ?? "NA")</td>"
                 + "<td>\(c.zValue.map { Self.fmt($0, 3) } ?? "NA")</td><td>\(c.pValue.map { Self.sig($0, 3) } ?? "NA")</td>"
-                + "<td>\(c.oddsRatio.map { Self.sig($0) } ?? "NA")</td>"
-                + "<td>\(ci.map { "\(Self.sig($0.lowerBound))–\(Self.sig($0.upperBound))" } ?? "NA")</td></tr>\n"
+                + "<td>\(c.oddsRatio.map(Self.oddsRatio) ?? "NA")</td>"
+                + "<td>\(ci.map { "\(Self.oddsRatio($0.lowerBound))–\(Self.oddsRatio($0.upperBound))" } ?? "NA")</td></tr>\n"
         }
         return t + "</table>\n"
     }

@@ -10,6 +10,8 @@ import Statistics
 /// (peer-tested); this type only lays them out. The page is a pure function of the inputs.
 public struct CalibrationReport: Sendable {
     public let title: String
+    /// A line under the title (the formula), may be empty.
+    public let subtitle: String
     public let summaryText: String
     /// The model's coefficients in model order (intercept included; nil numbers = aliased).
     public let terms: [Coefficient]
@@ -31,9 +33,10 @@ public struct CalibrationReport: Sendable {
         ["chart-forest", "chart-roc", "chart-calibration", "chart-distribution", "chart-lift"] + (withBaseline ? ["chart-psi"] : [])
     }
 
-    public init(title: String, summaryText: String, terms: [Coefficient], probabilities: [Double], outcomes: [Double],
+    public init(title: String, subtitle: String = "", summaryText: String, terms: [Coefficient], probabilities: [Double], outcomes: [Double],
                 cutPoints: TierCutPoints, baseline: [Double]? = nil) throws(ReportError) {
         self.title = title
+        self.subtitle = subtitle
         self.summaryText = summaryText
         self.terms = terms
         self.probabilities = probabilities
@@ -62,6 +65,10 @@ public struct CalibrationReport: Sendable {
     /// Significant digits, for odds ratios and p-values that span orders of magnitude.
     static func sig(_ x: Double, _ digits: Int = 4) -> String { x.isFinite ? String(format: "%.\(digits)g", x) : "NA" }
 
+    /// An odds ratio: 4 decimals between 0.1 and 10 (so 1.0001 does not print as 1), else 4
+    /// significant digits.
+    static func oddsRatio(_ x: Double) -> String { (0.1...10).contains(x) ? fmt(x, 4) : sig(x, 4) }
+
     static func escape(_ s: String) -> String { SVGChart.escape(s) }
 
     /// The whole page.
@@ -73,13 +80,14 @@ public struct CalibrationReport: Sendable {
         <head><meta charset="utf-8"><title>\(Self.escape(title))</title>
         <style>
         body{font-family:"Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:24px;color:#222;max-width:1240px;background:#fff}
-        h1{font-size:22px}h2{font-size:17px;border-bottom:1px solid #ccc;padding-bottom:4px;margin-top:28px}
+        h1{font-size:22px}.subtitle{font-size:12px;color:#444}h2{font-size:17px;border-bottom:1px solid #ccc;padding-bottom:4px;margin-top:28px}
         pre{background:#f6f6f6;padding:10px;font-size:12px;overflow-x:auto}
         table{border-collapse:collapse;font-size:13px;margin:8px 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}
         td.name{text-align:left}th{background:#f0f0f0}.warn{color:#b71c1c;font-weight:bold}svg{background:#fff;border:1px solid #eee;display:block;margin:8px 0}
         </style></head>
         <body>
         <h1>模型校准报告 Calibration report — \(Self.escape(title))</h1>
+        <p class="subtitle"><code>\(Self.escape(subtitle))</code></p>
         <table id="metrics"><tr><th>样本量 Rows</th><th>事件数 Events</th><th>AUC</th><th>AUC 95% CI (DeLong)</th><th>Gini</th><th>KS</th><th>Brier</th><th>对数损失 Log-loss</th><th>Hosmer–Lemeshow χ² (df)</th><th>HL p</th></tr>
         <tr><td>\(probabilities.count)</td><td>\(roc.events)</td><td>\(Self.fmt(roc.auc))</td><td>\(Self.fmt(auc.lowerBound))–\(Self.fmt(auc.upperBound))</td><td>\(Self.fmt(roc.gini))</td><td>\(Self.fmt(roc.ks.statistic))</td><td>\(Self.fmt(brier))</td><td>\(Self.fmt(logLoss))</td><td>\(Self.fmt(calibration.statistic, 3)) (\(calibration.degreesOfFreedom))</td><td>\(Self.sig(calibration.pValue, 3))</td></tr></table>
 

@@ -46,6 +46,21 @@ struct SVGChart {
     /// A data value in an attribute: shortest round-trip form (exact, locale-free).
     static func value(_ v: Double) -> String { v.isFinite ? "\(v)" : "NaN" }
 
+    /// A tick step of 1, 2, 2.5 or 5 × 10^k giving at most `count` steps over 0...top, and the
+    /// axis end rounded up to a whole number of steps.
+    static func niceAxis(_ top: Double, count: Int = 5) -> (end: Double, step: Double) {
+        guard top > 0, top.isFinite else { return (1, 0.2) }
+        let raw = top / Double(count)
+        let magnitude = pow(10, (log10(raw)).rounded(.down))
+        let step = [1, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw * (1 - 1e-12) } ?? 10 * magnitude
+        return ((top / step * (1 - 1e-12)).rounded(.up) * step, step)
+    }
+
+    /// The ticks 0, step, …, end.
+    static func ticks(end: Double, step: Double) -> [Double] {
+        (0...Int((end / step).rounded())).map { Double($0) * step }
+    }
+
     /// HTML/XML escaping of text and attribute values (attributes are always double-quoted).
     static func escape(_ s: String) -> String {
         var out = ""

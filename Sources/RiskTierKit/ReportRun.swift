@@ -21,7 +21,7 @@ public enum ReportRun {
         let summary = (try? String(contentsOf: folder.appendingPathComponent("summary.txt"), encoding: .utf8)) ?? ""
         do {
             return try CalibrationReport(
-                title: "\(model.modelId) · \(model.spec.formula)", summaryText: summary,
+                title: model.modelId, subtitle: model.spec.formula, summaryText: summary,
                 terms: model.coefficients.map { Coefficient(term: $0.name, estimate: $0.estimate, standardError: $0.stdError) },
                 probabilities: scored.probabilities, outcomes: outcomes, cutPoints: model.cutPoints, baseline: baseline)
         } catch {
@@ -30,10 +30,12 @@ public enum ReportRun {
     }
 
     /// Builds the page and writes it atomically to `outPath` (temporary file in the same folder,
-    /// then rename): on any error nothing is written.
-    public static func write(modelPath: String, csvPath: String, baselineCSV: String?, to outPath: String) throws(ModelError) -> CalibrationReport {
+    /// then rename): on any error nothing is written. Returns the row count and the AUC (for
+    /// the command's one-line message).
+    @discardableResult
+    public static func write(modelPath: String, csvPath: String, baselineCSV: String?, to outPath: String) throws(ModelError) -> (rows: Int, auc: Double) {
         let report = try report(modelPath: modelPath, csvPath: csvPath, baselineCSV: baselineCSV)
         do { try FitRun.writeAtomically(Data(report.html.utf8), to: outPath) } catch { throw .fit(error) }
-        return report
+        return (report.probabilities.count, report.roc.auc)
     }
 }

@@ -28,8 +28,8 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         do throws(ModelError) {
-            let report = try ReportRun.write(modelPath: model, csvPath: csv, baselineCSV: baseline, to: out)
-            print("wrote \(out): \(report.probabilities.count) rows, AUC \(String(format: "%.4f", report.roc.auc))")
+            let written = try ReportRun.write(modelPath: model, csvPath: csv, baselineCSV: baseline, to: out)
+            print("wrote \(out): \(written.rows) rows, AUC \(String(format: "%.4f", written.auc))")
         } catch {
             FileHandle.standardError.write(Data("risktier report: \(error)\n".utf8))
             throw ExitCode(error.exitCode)

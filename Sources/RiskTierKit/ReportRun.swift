@@ -21,7 +21,7 @@ public enum ReportRun {
         do {
             let report = try CalibrationReport(
                 title: "\(model.modelId) · \(model.spec.formula)", summaryText: summary,
-                terms: model.coefficients.map { .init(name: $0.name, estimate: $0.estimate, standardError: $0.stdError) },
+                terms: model.coefficients.map { .init(name: $0.name, estimate: $0.estimate, standardError: $0.standardError) },
                 probabilities: scored.probabilities, outcomes: outcomes, cutPoints: model.cutPoints, baseline: baseline)
             return report.html
         } catch {

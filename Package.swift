@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "Scoring", dependencies: ["Domain", "Features", "Statistics"]),
         .target(name: "Lottery", dependencies: ["Domain", .product(name: "Crypto", package: "swift-crypto")]),
         // TODO(#4): tier table and HTML report, written but not yet tested or wired to a command.
-        .target(name: "Reports", dependencies: ["Domain", "Statistics"]),
+        .target(name: "Reports", dependencies: ["Domain", "Statistics", "Scoring"]),
         .target(
             name: "RiskTierKit",
             dependencies: [
@@ -60,6 +60,7 @@ let package = Package(
         .testTarget(name: "FeaturesTests", dependencies: ["Features", "Domain"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Features", "Domain", "Statistics"]),
         .testTarget(name: "CalibrationTests", dependencies: ["RiskTierKit", "Statistics"]),
+        .testTarget(name: "ModelFileTests", dependencies: ["RiskTierKit", "Statistics", "Scoring", "Reports", "Domain", "risktier"]),
         .testTarget(name: "MonthlyRunTests", dependencies: ["RiskTierKit", "Store", "Scoring", "Domain", "risktier"]),
         .testTarget(name: "LotteryTests", dependencies: ["Lottery", "Domain"]),
         .testTarget(name: "ReportTests", dependencies: ["Reports", "RiskTierKit", "Statistics", "Domain", "CZlib", "risktier"]),

@@ -22,7 +22,7 @@ public enum ReportRun {
         do {
             return try CalibrationReport(
                 title: model.modelId, subtitle: model.spec.formula, summaryText: summary,
-                terms: model.coefficients.map { Coefficient(term: $0.name, estimate: $0.estimate, standardError: $0.stdError) },
+                terms: model.coefficients.map { Coefficient(term: $0.name, estimate: $0.estimate, standardError: $0.standardError) },
                 probabilities: scored.probabilities, outcomes: outcomes, cutPoints: model.cutPoints, baseline: baseline)
         } catch {
             throw .report(error.description)

@@ -61,6 +61,8 @@ struct CSVModelOptions: ParsableArguments {
     }
 
     func validate(csvMode: Bool, modelId: String?) throws {
+        _ = try cutPointChoice()
+        _ = try timeSplitColumn()
         if cutShares != nil || cutProbabilities != nil || crossValidationFolds != nil || timeSplit != nil {
             guard csvMode else { throw ValidationError("`--cut-shares`, `--cut-probabilities`, `--cv` and `--time-split` go with --csv") }
         }
@@ -70,8 +72,6 @@ struct CSVModelOptions: ParsableArguments {
         if (cutShares != nil || cutProbabilities != nil) && modelId == nil {
             throw ValidationError("`--cut-shares` and `--cut-probabilities` set the cut points of a saved model: add --model-id ID")
         }
-        _ = try cutPointChoice()
-        _ = try timeSplitColumn()
         if let k = crossValidationFolds, k < 2 { throw ValidationError("`--cv` must be a number of folds >= 2; got \(k)") }
     }
 

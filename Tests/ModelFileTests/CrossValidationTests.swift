@@ -54,7 +54,8 @@ struct CrossValidationTests {
         }
         #expect(abs(cv.meanAUC - (reference["mean_auc"] as! Double)) <= 1e-12)
         #expect(abs(cv.pooledAUC - (reference["pooled_auc"] as! Double)) <= 1e-12)
-        #expect(cv.holdouts.allSatisfy(\.converged))
+        let allConverged = cv.holdouts.allSatisfy(\.converged)
+        #expect(allConverged)
         #expect(ValidationRun.text(cv, seed: 20261125).contains("Cross-validated AUC (5 folds, seed 20261125):"))
     }
 

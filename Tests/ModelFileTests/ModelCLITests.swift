@@ -5,7 +5,7 @@ import Testing
 /// and keeps --csv and --store apart.
 @Suite("risktier fit --model-id / score --csv")
 struct ModelCLITests {
-    static let train = "y,x,g\n0,0.5,a\n1,1.5,b\n0,0.2,a\n1,2.0,b\n0,0.1,b\n1,1.1,a\n0,0.3,a\n1,0.9,b\n"
+    static let train = "y,x,g\n0,0.5,a\n1,1.5,b\n0,0.2,a\n1,2.0,b\n0,1.7,b\n1,0.4,a\n0,0.3,a\n1,0.9,b\n0,1.2,a\n1,0.8,b\n"
 
     static func folder() throws -> URL {
         let folder = try temporaryDirectory()
@@ -34,13 +34,13 @@ struct ModelCLITests {
     @Test("score --model --csv --out writes line, linear predictor, probability and tier")
     func scoreCSV() throws {
         let folder = try Self.folder()
-        #expect(try CLI.run(["fit", "--csv", "train.csv", "--formula", "y ~ x + g", "--model-id", "m1", "--cut-shares", "0.25,0.25,0.25"], in: folder).status == 0)
+        #expect(try CLI.run(["fit", "--csv", "train.csv", "--formula", "y ~ x + g", "--model-id", "m1", "--cut-shares", "0.2,0.3,0.3"], in: folder).status == 0)
         let result = try CLI.run(["score", "--model", "Models/m1", "--csv", "train.csv", "--out", "scores.csv"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "scored 8 rows of train.csv with Models/m1 → scores.csv: A 2, B 2, C 2, D 2\n")
+        #expect(result.stdout == "scored 10 rows of train.csv with Models/m1 → scores.csv: A 2, B 3, C 3, D 2\n")
         let lines = try String(contentsOf: folder.appendingPathComponent("scores.csv"), encoding: .utf8).split(separator: "\n")
         #expect(lines.first == "line,linear_predictor,probability,tier")
-        #expect(lines.count == 9)
+        #expect(lines.count == 11)
         #expect(lines[1].hasPrefix("2,"))
     }
 

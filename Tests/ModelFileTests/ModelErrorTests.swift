@@ -10,7 +10,7 @@ struct ModelErrorTests {
     static func savedModel() throws -> (folder: URL, models: URL, model: Model) {
         let folder = try temporaryDirectory()
         let csv = folder.appendingPathComponent("train.csv")
-        try "y,x,g\n0,0.5,a\n1,1.5,b\n0,0.2,a\n1,2.0,b\n0,0.1,b\n1,1.1,a\n0,0.3,a\n1,0.9,b\n".write(to: csv, atomically: true, encoding: .utf8)
+        try "y,x,g\n0,0.5,a\n1,1.5,b\n0,0.2,a\n1,2.0,b\n0,1.7,b\n1,0.4,a\n0,0.3,a\n1,0.9,b\n0,1.2,a\n1,0.8,b\n".write(to: csv, atomically: true, encoding: .utf8)
         let models = folder.appendingPathComponent("Models")
         let saved = try ModelRun.fitAndSave(FitRequest(csvPath: csv.path, formula: "y ~ x + g"), modelId: "m1", modelsDirectory: models.path)
         return (folder, models, saved.model)

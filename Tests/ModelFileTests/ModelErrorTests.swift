@@ -80,4 +80,11 @@ struct ModelErrorTests {
         }
         #expect(error?.description == "Models/synthetic-city-2024-12: `spec.kind` must be formula to score a CSV (a feature model scores a store: --store); got features")
     }
+
+    @Test("a formula model cannot score a store")
+    func formulaModelHasNoScorer() throws {
+        let (_, _, model) = try Self.savedModel()
+        let error = #expect(throws: ScoringError.self) { try Scorer(model: model) }
+        #expect(error?.description == "model.json: `spec.kind` must be features (a store model; score a formula model with --csv); got formula")
+    }
 }

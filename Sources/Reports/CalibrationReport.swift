@@ -83,7 +83,7 @@ public struct CalibrationReport: Sendable {
         h1{font-size:22px}.subtitle{font-size:12px;color:#444}h2{font-size:17px;border-bottom:1px solid #ccc;padding-bottom:4px;margin-top:28px}
         pre{background:#f6f6f6;padding:10px;font-size:12px;overflow-x:auto}
         table{border-collapse:collapse;font-size:13px;margin:8px 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}
-        td.name{text-align:left}th{background:#f0f0f0}.warn{color:#b71c1c;font-weight:bold}svg{background:#fff;border:1px solid #eee;display:block;margin:8px 0}
+        td.name,#coefficients th:first-child,#tiers th:first-child{text-align:left}th{background:#f0f0f0}.warn{color:#b71c1c;font-weight:bold}svg{background:#fff;border:1px solid #eee;display:block;margin:8px 0}
         </style></head>
         <body>
         <h1>模型校准报告 Calibration report — \(Self.escape(title))</h1>

@@ -34,7 +34,6 @@ let package = Package(
         .target(name: "Features", dependencies: ["Domain"]),
         .target(name: "Scoring", dependencies: ["Domain", "Features", "Statistics"]),
         .target(name: "Lottery", dependencies: ["Domain", .product(name: "Crypto", package: "swift-crypto")]),
-        // TODO(#4): tier table and HTML report, written but not yet tested or wired to a command.
         .target(name: "Reports", dependencies: ["Domain", "Statistics", "Scoring"]),
         .target(
             name: "RiskTierKit",

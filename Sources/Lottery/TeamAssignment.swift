@@ -27,6 +27,8 @@ struct TeamAssignment: Sendable {
     let conflicted: [String: Set<Int>]
     /// Inspector id bytes per roster index, the tail of each inspector ticket's input.
     let inspectorBytes: [[UInt8]]
+    /// The longest inspector id, to know whether every candidate fits one block.
+    let maxInspectorLength: Int
 
     static let slack = 6
     static let blockSize = 2048
@@ -60,6 +62,7 @@ struct TeamAssignment: Sendable {
         }
         self.conflicted = conflicted
         inspectorBytes = members.map { Array($0.inspectorID.utf8) }
+        maxInspectorLength = inspectorBytes.map(\.count).max() ?? 0
     }
 
     /// Assigns every enterprise (given in rank order) and returns one outcome each.
@@ -121,12 +124,34 @@ struct TeamAssignment: Sendable {
         let recused = conflicted[enterpriseID] ?? []
         var prefix = Array(enterpriseID.utf8)
         prefix.append(UInt8(ascii: ":"))
-        let afterPrefix = prefix.withUnsafeBytes { hasher.state(prefix: $0) }
-        for member in pool {
-            if load[member] >= members[member].capacity || recused.contains(member) { continue }
-            var context = afterPrefix
-            let key = inspectorBytes[member].withUnsafeBytes { TicketHasher.finish(&context, $0).fractionKey }
-            best.offer((key, member)) { precedes($0, $1, enterpriseID: enterpriseID) }
+        if prefix.count + maxInspectorLength > TicketHasher.oneBlockLimit {
+            // Longer ids than the spec's credit codes: the general two-call path.
+            let afterPrefix = prefix.withUnsafeBytes { hasher.state(prefix: $0) }
+            for member in pool {
+                if load[member] >= members[member].capacity || recused.contains(member) { continue }
+                var context = afterPrefix
+                let key = inspectorBytes[member].withUnsafeBytes { TicketHasher.finish(&context, $0).fractionKey }
+                best.offer((key, member)) { precedes($0, $1, enterpriseID: enterpriseID) }
+            }
+            return
+        }
+        // One SHA-256 block per candidate: "enterprise:" stays in place, each inspector id is
+        // written after it and the tail re-zeroed before padding.
+        withUnsafeTemporaryAllocation(byteCount: 64, alignment: 16) { buffer in
+            let block = buffer.baseAddress!
+            block.initializeMemory(as: UInt64.self, repeating: 0, count: 8)
+            prefix.withUnsafeBytes { block.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+            let bytes = block.assumingMemoryBound(to: UInt8.self)
+            for member in pool {
+                if load[member] >= members[member].capacity || recused.contains(member) { continue }
+                let length = inspectorBytes[member].withUnsafeBytes { id in
+                    (block + prefix.count).copyMemory(from: id.baseAddress!, byteCount: id.count)
+                    return prefix.count + id.count
+                }
+                for k in length..<56 { bytes[k] = 0 }
+                let key = hasher.finishBlock(block, length: length)
+                best.offer((key, member)) { precedes($0, $1, enterpriseID: enterpriseID) }
+            }
         }
     }
 

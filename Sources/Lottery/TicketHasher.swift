@@ -99,6 +99,12 @@ public struct TicketHasher: Sendable {
     /// returns the key of `seed_hash + message`.
     @inline(__always)
     func finishBlock(_ block: UnsafeMutableRawPointer, length: Int) -> UInt64 {
+        finishBlockDigest(block, length: length).fractionKey
+    }
+
+    /// As `finishBlock`, returning the digest.
+    @inline(__always)
+    func finishBlockDigest(_ block: UnsafeMutableRawPointer, length: Int) -> Digest256 {
         block.storeBytes(of: 0x80, toByteOffset: length, as: UInt8.self)
         block.storeBytes(of: (UInt64(64 + length) &* 8).bigEndian, toByteOffset: 56, as: UInt64.self)
         var state = midstate
@@ -106,7 +112,7 @@ public struct TicketHasher: Sendable {
             let h = words.baseAddress!.assumingMemoryBound(to: UInt32.self)
             CCryptoBoringSSL_SHA256_TransformBlocks(h, block.assumingMemoryBound(to: UInt8.self), 1)
             @inline(__always) func limb(_ i: Int) -> UInt64 { UInt64(h[2 * i]) << 32 | UInt64(h[2 * i + 1]) }
-            return Digest256(limbs: (limb(0), limb(1), limb(2), limb(3))).fractionKey
+            return Digest256(limbs: (limb(0), limb(1), limb(2), limb(3)))
         }
     }
 

@@ -25,6 +25,8 @@ let package = Package(
         .systemLibrary(name: "CLAPACK", path: "Sources/CLAPACK"),
         .target(name: "LinearAlgebra", dependencies: ["CLAPACK"]),
         .target(name: "Statistics", dependencies: ["LinearAlgebra"]),
+        // zlib from Debian (zlib1g-dev): the report tests decode Chromium's PNG screenshots.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "Domain"),
         .target(name: "Ingest", dependencies: ["Domain"]),
         .target(name: "Synthesis", dependencies: ["Domain"]),
@@ -32,8 +34,7 @@ let package = Package(
         .target(name: "Features", dependencies: ["Domain"]),
         .target(name: "Scoring", dependencies: ["Domain", "Features", "Statistics"]),
         .target(name: "Lottery", dependencies: ["Domain", .product(name: "Crypto", package: "swift-crypto")]),
-        // TODO(#4): tier table and HTML report, written but not yet tested or wired to a command.
-        .target(name: "Reports", dependencies: ["Domain", "Statistics"]),
+        .target(name: "Reports", dependencies: ["Domain", "Statistics", "Scoring"]),
         .target(
             name: "RiskTierKit",
             dependencies: [
@@ -58,8 +59,10 @@ let package = Package(
         .testTarget(name: "FeaturesTests", dependencies: ["Features", "Domain"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Features", "Domain", "Statistics"]),
         .testTarget(name: "CalibrationTests", dependencies: ["RiskTierKit", "Statistics"]),
+        .testTarget(name: "ModelFileTests", dependencies: ["RiskTierKit", "Statistics", "Scoring", "Reports", "Domain", "risktier"]),
         .testTarget(name: "MonthlyRunTests", dependencies: ["RiskTierKit", "Store", "Scoring", "Domain", "risktier"]),
         .testTarget(name: "LotteryTests", dependencies: ["Lottery", "Domain"]),
+        .testTarget(name: "ReportTests", dependencies: ["Reports", "RiskTierKit", "Statistics", "Domain", "CZlib", "risktier"]),
         .testTarget(name: "DrawCLITests", dependencies: ["RiskTierKit", "Lottery", "Domain", "risktier"]),
     ]
 )

@@ -20,3 +20,7 @@ Rscript Datasets/german_credit/reference/make_reference_validation.R
 python3 Datasets/german_credit/reference/make_reference_validation.py
 Rscript Datasets/statsmodels_spector/reference/make_reference_validation.R
 python3 Datasets/statsmodels_spector/reference/make_reference_validation.py
+# Issue 4, items 4–5: tier table (statsmodels Wilson) and cross-validation / time split
+# (scikit-learn, same committed folds); writes validation_split.csv, validation_cv.json, tiers.json.
+python3 Datasets/german_credit/reference/make_reference_cv.py
+python3 Datasets/german_credit/reference/make_reference_tiers.py

@@ -10,12 +10,18 @@ public struct DrawTask: Hashable, Sendable {
     public let date: CivilDate
     /// Where the seed will come from, announced before it exists (e.g. a lottery result).
     public let seedSource: String
+    /// L6 district rule (DOMAIN.md §3.2, off by default): officers may not inspect enterprises
+    /// of their own district (cross-checks). Freeze materialises it as `cross_district`
+    /// conflict rows, so the draw itself (and `risktier-draw/1`) is unchanged.
+    public let crossDistrict: Bool
 
-    public init(id: String, title: String, domain: SupervisionDomain, date: CivilDate, seedSource: String) {
+    public init(id: String, title: String, domain: SupervisionDomain, date: CivilDate, seedSource: String,
+                crossDistrict: Bool = false) {
         self.id = id
         self.title = title
         self.domain = domain
         self.date = date
         self.seedSource = seedSource
+        self.crossDistrict = crossDistrict
     }
 }

@@ -47,6 +47,19 @@ public struct Digest256: Hashable, Sendable {
         return Digest256.reverse9(remainder) &* 1_000_000_000 &+ Digest256.reverse9(quotientRemainder)
     }
 
+    /// The first 9 digits after `0.` as an integer (= `fractionKey / 10⁹`): the integer's 9
+    /// lowest decimal digits reversed, half the arithmetic of `fractionKey`. Step 3 uses it to
+    /// reject most candidates before computing their full key.
+    @inline(__always)
+    public var fractionKeyHigh: UInt64 {
+        // x mod 10⁹ = Σ (limbᵢ mod 10⁹)·(2^(64i) mod 10⁹) mod 10⁹: four independent remainders
+        // instead of a chain of eight (each product < 10¹⁸, the sum < 4·10¹⁸ < 2⁶⁴). The
+        // constants are 2⁶⁴, 2¹²⁸ and 2¹⁹² mod 10⁹.
+        let m: UInt64 = 1_000_000_000
+        let sum = limbs.3 % m + (limbs.2 % m) &* 709_551_616 + (limbs.1 % m) &* 768_211_456 + (limbs.0 % m) &* 34_512_896
+        return Digest256.reverse9(sum % m)
+    }
+
     /// The 9 decimal digits of `value` (< 10⁹, zero-padded) in reverse order.
     @inline(__always)
     static func reverse9(_ value: UInt64) -> UInt64 {

@@ -5,7 +5,10 @@ import Domain
 /// a seed to a `DrawRecord`.
 extension FrozenDraw {
     /// Runs the draw. Deterministic: the same files and seed give the same record.
-    public func draw(seed: String) -> DrawRecord {
+    public func draw(seed: String) -> DrawRecord { drawWithRows(seed: seed).record }
+
+    /// The draw and, in rank order, the population row of each selection.
+    public func drawWithRows(seed: String) -> (record: DrawRecord, rows: [Int]) {
         let hasher = TicketHasher(seed: seed)
         let keys = FrozenDraw.enterpriseKeys(population, hasher: hasher)
         let plan = manifest.plan
@@ -53,8 +56,8 @@ extension FrozenDraw {
             selections.append(DrawRecordSelection(rank: position + 1, enterpriseID: enterpriseID,
                                                   stratum: population.stratum(row), ticket: ticket.trimmed(18), team: team))
         }
-        return DrawRecord(manifestSHA256: manifestSHA256, seed: seed, strata: strata,
-                          selections: selections, unassigned: unassigned)
+        return (DrawRecord(manifestSHA256: manifestSHA256, seed: seed, strata: strata,
+                           selections: selections, unassigned: unassigned), selected)
     }
 
     /// The 18-digit ticket key of every row. SHA-256 dominates; rows are split across the
@@ -69,10 +72,12 @@ extension FrozenDraw {
                 nonisolated(unsafe) let raw = raw
                 DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                     let lower = count * chunk / chunks, upper = count * (chunk + 1) / chunks
-                    for row in lower..<upper {
-                        let start = Int(population.idStart[row])
-                        let id = UnsafeRawBufferPointer(rebasing: raw[start..<(start + Int(population.idLength[row]))])
-                        out[row] = hasher.digest(id).fractionKey
+                    withUnsafeTemporaryAllocation(byteCount: 64, alignment: 16) { block in
+                        for row in lower..<upper {
+                            let start = Int(population.idStart[row])
+                            let id = UnsafeRawBufferPointer(rebasing: raw[start..<(start + Int(population.idLength[row]))])
+                            out[row] = hasher.fractionKey(id, block: block.baseAddress!)
+                        }
                     }
                 }
             }

@@ -27,6 +27,16 @@ struct TeamAssignment: Sendable {
     let conflicted: [String: Set<Int>]
     /// Inspector id bytes per roster index, the tail of each inspector ticket's input.
     let inspectorBytes: [[UInt8]]
+    /// The longest inspector id, to know whether every candidate fits one block.
+    let maxInspectorLength: Int
+    /// Per roster index, 64 bytes (8 words): zeros for an `enterprise_id:` prefix of
+    /// `prefixLength` bytes, then the inspector id, then zeros; the one-block input with the
+    /// prefix still to write and no padding yet.
+    let inspectorTails: [UInt64]
+    /// Inspector id lengths in bytes, per roster index.
+    let inspectorLengths: [Int]
+    /// An 18-character credit code and `:`.
+    static let prefixLength = 19
 
     static let slack = 6
     static let blockSize = 2048
@@ -59,7 +69,17 @@ struct TeamAssignment: Sendable {
             if let index = indexOfID[row.inspectorID] { conflicted[row.enterpriseID, default: []].insert(index) }
         }
         self.conflicted = conflicted
-        inspectorBytes = members.map { Array($0.inspectorID.utf8) }
+        let ids = members.map { Array($0.inspectorID.utf8) }
+        inspectorBytes = ids
+        maxInspectorLength = ids.map(\.count).max() ?? 0
+        var tails = [UInt64](repeating: 0, count: members.count * 8)
+        tails.withUnsafeMutableBytes { raw in
+            for (member, id) in ids.enumerated() where TeamAssignment.prefixLength + id.count <= TicketHasher.oneBlockLimit {
+                for (k, byte) in id.enumerated() { raw[member * 64 + TeamAssignment.prefixLength + k] = byte }
+            }
+        }
+        inspectorTails = tails
+        inspectorLengths = ids.map(\.count)
     }
 
     /// Assigns every enterprise (given in rank order) and returns one outcome each.
@@ -121,12 +141,43 @@ struct TeamAssignment: Sendable {
         let recused = conflicted[enterpriseID] ?? []
         var prefix = Array(enterpriseID.utf8)
         prefix.append(UInt8(ascii: ":"))
-        let afterPrefix = prefix.withUnsafeBytes { hasher.state(prefix: $0) }
-        for member in pool {
-            if load[member] >= members[member].capacity || recused.contains(member) { continue }
-            var context = afterPrefix
-            let key = inspectorBytes[member].withUnsafeBytes { TicketHasher.finish(&context, $0).fractionKey }
-            best.offer((key, member)) { precedes($0, $1, enterpriseID: enterpriseID) }
+        if prefix.count != TeamAssignment.prefixLength || prefix.count + maxInspectorLength > TicketHasher.oneBlockLimit {
+            // Ids other than 18-character credit codes: the general two-call path.
+            let afterPrefix = prefix.withUnsafeBytes { hasher.state(prefix: $0) }
+            for member in pool {
+                if load[member] >= members[member].capacity || recused.contains(member) { continue }
+                var context = afterPrefix
+                let key = inspectorBytes[member].withUnsafeBytes { TicketHasher.finish(&context, $0).fractionKey }
+                best.offer((key, member)) { precedes($0, $1, enterpriseID: enterpriseID) }
+            }
+            return
+        }
+        // One SHA-256 block per candidate: the inspector's zero-padded id is copied in as eight
+        // words, "enterprise:" written over its front, then padding and length.
+        let checkRecusal = !recused.isEmpty
+        var rejectAbove = UInt64.max
+        withUnsafeTemporaryAllocation(byteCount: 64, alignment: 16) { buffer in
+            let block = buffer.baseAddress!
+            let words = block.assumingMemoryBound(to: UInt64.self)
+            prefix.withUnsafeBytes { prefixBytes in
+                inspectorTails.withUnsafeBufferPointer { tails in
+                    inspectorLengths.withUnsafeBufferPointer { inspectorLengths in
+                    for member in pool {
+                        if load[member] >= members[member].capacity || (checkRecusal && recused.contains(member)) { continue }
+                        // tails: for each member, 8 words = 64 bytes shifted right by `prefixLength`
+                        // so the id starts after the prefix (built once in init for that length).
+                        let base = member &* 8
+                        for k in 0..<8 { words[k] = tails[base &+ k] }
+                        block.copyMemory(from: prefixBytes.baseAddress!, byteCount: prefixBytes.count)
+                        let digest = hasher.finishBlockDigest(block, length: prefix.count &+ inspectorLengths[member])
+                        // A full list rejects anyone whose first 9 digits are already larger.
+                        if digest.fractionKeyHigh > rejectAbove { continue }
+                        best.offer((digest.fractionKey, member)) { precedes($0, $1, enterpriseID: enterpriseID) }
+                        if best.entries.count == best.capacity { rejectAbove = best.entries[best.capacity - 1].key / 1_000_000_000 }
+                    }
+                    }
+                }
+            }
         }
     }
 

@@ -36,6 +36,18 @@ public struct Ticket: Hashable, Sendable {
     /// consistent-sampler's `trim(x, digits)`: keep the leading run of 9s after `0.` and then
     /// `digits` more characters (zeros count), truncating, never rounding.
     public func trimmed(_ digits: Int = 18) -> String {
+        // Usual case, without the full decimal expansion: 18 digits not starting with a 9 are
+        // exactly `key`, zero-padded (its first digit is below 9 iff key < 9·10¹⁷).
+        if digits == 18, key < 900_000_000_000_000_000 {
+            var out = [UInt8](repeating: UInt8(ascii: "0"), count: 20)
+            out[1] = UInt8(ascii: ".")
+            var value = key
+            for index in stride(from: 19, through: 2, by: -1) {
+                out[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
         let fraction = fractionDigitBytes
         var firstNonNine = 0  // position after "0.", as in trim() on x + "0"
         while firstNonNine < fraction.count, fraction[firstNonNine] == UInt8(ascii: "9") { firstNonNine += 1 }

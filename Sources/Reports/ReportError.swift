@@ -1,4 +1,3 @@
-// TODO(#4): written for issue 4 but not yet run or tested, and not wired to a command.
 /// Why a calibration table or report could not be made.
 public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidValue(field: String, requirement: String, got: String)

@@ -1,4 +1,3 @@
-// TODO(#4): written for issue 4 but not yet run or tested, and not wired to a command.
 import Domain
 
 /// One tier's line of the tier table.

@@ -99,4 +99,11 @@ public indirect enum DrawJSON: Equatable, Sendable {
         guard double.isFinite, double == double.rounded(), abs(double) < 9e15 else { return nil }
         return Int(double)
     }
+
+    /// A boolean from a parsed JSON `true`/`false` (rejects numbers: see `integer`; a JSON
+    /// boolean is the NSNumber subclass, a JSON number is plain NSNumber).
+    static func boolean(_ value: Any?) -> Bool? {
+        guard let number = value as? NSNumber, ObjectIdentifier(type(of: number)) != ObjectIdentifier(NSNumber.self) else { return nil }
+        return number.boolValue
+    }
 }

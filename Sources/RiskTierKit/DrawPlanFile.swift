@@ -10,7 +10,9 @@ import Lottery
 ///      "rates_bp": {"A": 300, "B": 500, "C": 1000, "D": 3000},
 ///      "team_size": 2}
 ///
-/// `rates_bp` keys are tiers A–D; values are whole basis points 0…10000.
+/// `rates_bp` keys are tiers A–D; values are whole basis points 0…10000. One optional key:
+/// `"cross_district": true` turns on the L6 district rule (officers never inspect enterprises
+/// of their own district; default false), materialised by freeze as conflict rows.
 public enum DrawPlanFile {
     public static func read(_ data: Data, file: String) throws(DrawError) -> DrawPlan {
         func fail(_ field: String?, _ message: String) -> DrawError {
@@ -19,7 +21,7 @@ public enum DrawPlanFile {
         guard let root = DrawJSON.parse(data) as? [String: Any] else {
             throw fail(nil, "must be a JSON object with task, rates_bp and team_size; got something else")
         }
-        try DrawPlanFile.checkKeys(root, allowed: ["task", "rates_bp", "team_size"], required: ["task", "rates_bp", "team_size"], prefix: "", file: file)
+        try DrawPlanFile.checkKeys(root, allowed: ["task", "rates_bp", "team_size", "cross_district"], required: ["task", "rates_bp", "team_size"], prefix: "", file: file)
         guard let taskObject = root["task"] as? [String: Any] else { throw fail("task", "must be an object; got \(root["task"]!)") }
         let taskKeys: Set<String> = ["id", "title", "domain", "date", "seed_source"]
         try DrawPlanFile.checkKeys(taskObject, allowed: taskKeys, required: taskKeys, prefix: "task.", file: file)
@@ -37,7 +39,15 @@ public enum DrawPlanFile {
         guard let date = CivilDate(iso: dateText) else {
             throw fail("task.date", "must be a date YYYY-MM-DD; got '\(dateText)'")
         }
-        let task = DrawTask(id: try text("id"), title: try text("title"), domain: domain, date: date, seedSource: try text("seed_source"))
+        var crossDistrict = false
+        if let value = root["cross_district"] {
+            guard let flag = DrawJSON.boolean(value) else {
+                throw fail("cross_district", "must be true or false; got \(value)")
+            }
+            crossDistrict = flag
+        }
+        let task = DrawTask(id: try text("id"), title: try text("title"), domain: domain, date: date,
+                            seedSource: try text("seed_source"), crossDistrict: crossDistrict)
         let rates = try readRates(root["rates_bp"], file: file, tiersOnly: true)
         guard let teamSize = DrawJSON.integer(root["team_size"]) else {
             throw fail("team_size", "must be a whole number of at least 2; got \(String(describing: root["team_size"]!))")

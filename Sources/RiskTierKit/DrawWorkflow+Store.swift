@@ -21,7 +21,8 @@ extension DrawWorkflow {
     ///   is valid on the task date;
     /// - conflicts: declared conflicts in force on the task date, plus `prior_inspection` for
     ///   every officer of each team in the newest stored draw before the task date (L5);
-    ///   only rows between roster officers and population enterprises are kept;
+    ///   only rows between roster officers and population enterprises are kept; with
+    ///   `cross_district` in the plan, the L6 rows (`CrossDistrictRule`);
     /// - names.csv: enterprise and officer names for the notice (not hashed).
     public static func freeze(storePath: String, planPath: String, outputDirectory: String) throws(DrawError) -> FreezeSummary {
         let plan = try DrawPlanFile.read(try DrawFiles.read(planPath), file: planPath)
@@ -90,6 +91,7 @@ extension DrawWorkflow {
                     }
                 }
             }
+            if task.crossDistrict { conflictRows.formUnion(CrossDistrictRule.rows(population: population, roster: roster)) }
             let conflicts = try FrozenConflicts(frozen: FrozenConflicts.render(Array(conflictRows)), file: "store \(storePath)")
             return try write(plan: plan, population: population, roster: roster, conflicts: conflicts, names: DrawNames.render(names), to: outputDirectory)
         } catch let error as DrawError {

@@ -22,7 +22,8 @@ public enum DrawWorkflow {
     /// them with `manifest.json` (and `names.csv` when given) to `outputDirectory`. With
     /// `previousRecordPath`, every officer of each team in that record gets a
     /// `prior_inspection` conflict row for the enterprise (L5: not the team that last
-    /// inspected it); rows already present are not repeated.
+    /// inspected it); rows already present are not repeated. A plan with `cross_district`
+    /// adds the L6 rows (`CrossDistrictRule`).
     public static func freeze(planPath: String, populationPath: String, rosterPath: String, conflictsPath: String,
                               namesPath: String?, previousRecordPath: String? = nil, outputDirectory: String) throws(DrawError) -> FreezeSummary {
         let plan = try DrawPlanFile.read(try DrawFiles.read(planPath), file: planPath)
@@ -31,15 +32,18 @@ public enum DrawWorkflow {
                                                                   allowedStrata: Set(plan.strata))
             let roster = try FrozenRoster.canonicalising(try DrawFiles.readBytes(rosterPath), file: rosterPath)
             var conflicts = try FrozenConflicts.canonicalising(try DrawFiles.readBytes(conflictsPath), file: conflictsPath)
+            var added: [ConflictRow] = []
             if let previousRecordPath {
                 let previous = try DrawRecordFile.read(try DrawFiles.read(previousRecordPath), file: previousRecordPath)
-                var rows = Set(conflicts.rows)
                 for selection in previous.selections {
                     for member in selection.team {
-                        rows.insert(ConflictRow(inspectorID: member.inspectorID, enterpriseID: selection.enterpriseID, reason: "prior_inspection"))
+                        added.append(ConflictRow(inspectorID: member.inspectorID, enterpriseID: selection.enterpriseID, reason: "prior_inspection"))
                     }
                 }
-                conflicts = try FrozenConflicts(frozen: FrozenConflicts.render(Array(rows)))
+            }
+            if plan.task?.crossDistrict == true { added += CrossDistrictRule.rows(population: population, roster: roster) }
+            if !added.isEmpty {
+                conflicts = try FrozenConflicts(frozen: FrozenConflicts.render(Array(Set(conflicts.rows).union(added))))
             }
             var names: Data? = nil
             if let namesPath { names = DrawNames.render(try DrawNames.read(try DrawFiles.read(namesPath), file: namesPath)) }
@@ -123,23 +127,50 @@ public enum DrawWorkflow {
         } else {
             notes.append("note: no names.csv in \(frozenDirectory) and no --names: the notice shows credit codes and inspector ids only")
         }
-        let record = frozen.draw(seed: seed)
+        let (record, rows) = frozen.drawWithRows(seed: seed)
         if !record.unassigned.isEmpty {
             notes.append("warning: \(record.unassigned.count) of \(record.selections.count) selected enterprises have no full team (listed as unassigned with the reason in record.json and notice.html)")
         }
         try DrawFiles.writeAll([
             ("record.json", DrawRecordFile.bytes(record)),
-            ("selections.csv", selectionsCSV(record, frozen: frozen)),
+            ("selections.csv", selectionsCSV(record, rows: rows, frozen: frozen)),
             ("notice.html", Data(DrawNotice.html(record: record, frozen: frozen, names: names).utf8)),
         ], to: outputDirectory)
         return RunSummary(record: record, notes: notes)
     }
 
     /// `selections.csv`: `rank,enterprise_id,stratum,domain,ticket,team,status`, team `;`-joined.
-    static func selectionsCSV(_ record: DrawRecord, frozen: FrozenDraw) -> Data {
+    /// Fast path of `verify` for a record in our canonical bytes: take the seed from its
+    /// fixed header, redraw, and confirm when the record we would publish is byte-identical to
+    /// the one given (which implies every field matches). Anything else — another writer's
+    /// formatting, an escaped seed, any difference — returns nil and the caller parses the
+    /// record and names the first mismatch. Parsing a 10⁶-population record with
+    /// JSONSerialization cost more than the draw itself (perf, `draw verify` at 10⁶).
+    static func verifyCanonical(frozenDirectory: String, recordData: Data) throws(DrawError) -> VerifyOutcome? {
+        let prefix = Array("{\n  \"algorithm\": \"\(DrawRecord.algorithmIdentifier)\",\n  \"manifest_sha256\": \"".utf8)
+        let bytes = [UInt8](recordData)
+        guard bytes.count > prefix.count + 64, bytes.starts(with: prefix) else { return nil }
+        let seedOpen = Array("\",\n  \"seed\": \"".utf8)
+        let afterDigest = prefix.count + 64
+        guard bytes[afterDigest...].starts(with: seedOpen) else { return nil }
+        let seedStart = afterDigest + seedOpen.count
+        guard let seedEnd = bytes[seedStart...].firstIndex(of: UInt8(ascii: "\"")),
+              !bytes[seedStart..<seedEnd].contains(UInt8(ascii: "\\")) else { return nil }
+        let seed = String(decoding: bytes[seedStart..<seedEnd], as: UTF8.self)
+        let frozen: FrozenDraw
+        do { frozen = try load(frozenDirectory: frozenDirectory) } catch { return nil }
+        let record = frozen.draw(seed: seed)
+        guard DrawRecordFile.bytes(record).elementsEqual(bytes) else { return nil }
+        let assigned = record.selections.count - record.unassigned.count
+        return .confirmed("verified: \(record.selections.count) selections (\(assigned) with teams, \(record.unassigned.count) unassigned) match \(DrawRecord.algorithmIdentifier) on manifest \(frozen.manifestSHA256) with seed '\(seed)'")
+    }
+
+    /// `rows`: each selection's population row, in rank order (`FrozenDraw.drawWithRows`).
+    static func selectionsCSV(_ record: DrawRecord, rows: [Int], frozen: FrozenDraw) -> Data {
         var out = Array("rank,enterprise_id,stratum,domain,ticket,team,status\n".utf8)
-        for selection in record.selections {
-            let domain = frozen.population.row(of: selection.enterpriseID).map { frozen.population.domain($0).rawValue } ?? ""
+        out.reserveCapacity(out.count + record.selections.count * 80)
+        for (selection, row) in zip(record.selections, rows) {
+            let domain = frozen.population.domain(row).rawValue
             out += String(selection.rank).utf8
             for field in [selection.enterpriseID, selection.stratum.name, domain, selection.ticket] {
                 out.append(UInt8(ascii: ","))
@@ -163,7 +194,9 @@ public enum DrawWorkflow {
     /// `draw verify`: recomputes from the frozen files and the record's seed. Changed bytes in
     /// any frozen file are a mismatch (the manifest's digest or a file's digest).
     public static func verify(frozenDirectory: String, recordPath: String) throws(DrawError) -> VerifyOutcome {
-        let record = try DrawRecordFile.read(try DrawFiles.read(recordPath), file: recordPath)
+        let recordData = try DrawFiles.read(recordPath)
+        if let confirmed = try verifyCanonical(frozenDirectory: frozenDirectory, recordData: recordData) { return confirmed }
+        let record = try DrawRecordFile.read(recordData, file: recordPath)
         let manifestPath = DrawFiles.path(frozenDirectory, DrawManifest.fileName)
         let manifestData = try DrawFiles.read(manifestPath)
         let manifestDigest = TicketHasher.sha256Hex(manifestData)

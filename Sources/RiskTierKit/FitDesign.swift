@@ -1,5 +1,6 @@
 import Foundation
 import LinearAlgebra
+import Scoring
 
 /// The model matrix R's `model.matrix` would build for a `FitFormula` over a `FitTable`
 /// (treatment contrasts, intercept first), with the response, weights and offset.
@@ -18,6 +19,9 @@ public struct FitDesign: Sendable {
     public let weights: [Double]?
     public let offset: [Double]?
     public let interceptColumn: Int?
+    /// Every factor's levels in R's order (reference first) and its reference level (nil when
+    /// all levels got a column: the first factor of a model without intercept).
+    public let factors: [FormulaFactor]
 
     /// Builds the design; every bad value is reported with file, line and column.
     public init(table: FitTable, formula: FitFormula, weightsColumn: String?, offsetColumn: String?) throws(FitError) {
@@ -40,6 +44,7 @@ public struct FitDesign: Sendable {
 
         let n = table.rows.count
         var columns: [Column] = []
+        var factors: [FormulaFactor] = []
         var values: [[Double]] = []
         if formula.hasIntercept {
             columns.append(Column(term: "(Intercept)", variable: nil, level: nil))
@@ -65,6 +70,8 @@ public struct FitDesign: Sendable {
                                                    reference: reference, file: file, column: name)
                 // R: without an intercept the first factor gets a column for every level.
                 let shown = fullDummyCodingAvailable ? coding.levels : Array(coding.levels.dropFirst())
+                factors.append(FormulaFactor(variable: name, levels: coding.levels,
+                                             reference: fullDummyCodingAvailable ? nil : coding.levels[0]))
                 fullDummyCodingAvailable = false
                 for level in shown {
                     let k = coding.levels.firstIndex(of: level)!
@@ -83,6 +90,7 @@ public struct FitDesign: Sendable {
         let response = try Self.responseValues(table, responseIndex, proportionsAllowed: weights != nil)
 
         self.columns = columns
+        self.factors = factors
         self.matrix = values.isEmpty ? Matrix(rows: n, columns: 0) : Matrix(columns: values)
         self.response = response
         self.weights = weights

@@ -28,6 +28,8 @@ public enum FitError: Error, Equatable, Sendable, CustomStringConvertible {
     case engine(file: String, message: String)
     /// The file could not be read or the output could not be written.
     case io(path: String, message: String)
+    /// A validation option does not fit the data (`--cv`, `--time-split`).
+    case validation(file: String, option: String, requirement: String, got: String)
 
     public var description: String {
         switch self {
@@ -57,6 +59,8 @@ public enum FitError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(file): \(message)"
         case let .io(path, message):
             return "\(path): \(message)"
+        case let .validation(file, option, requirement, got):
+            return "\(file): `\(option)` must be \(requirement); got \(got)"
         }
     }
 

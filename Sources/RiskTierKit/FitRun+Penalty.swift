@@ -16,3 +16,15 @@ extension FitRun {
         }
     }
 }
+
+extension FitPenalty {
+    /// The estimator as a function of the regression (no profile intervals): what the
+    /// validations refit on each training subset.
+    public var estimator: @Sendable (LogisticRegression) throws(StatisticsError) -> LogisticFit {
+        switch self {
+        case .none: { (model: LogisticRegression) throws(StatisticsError) -> LogisticFit in try model.fit() }
+        case .firth: { (model: LogisticRegression) throws(StatisticsError) -> LogisticFit in try model.fitFirth(profileLevel: nil).fit }
+        case let .ridge(ridge): { (model: LogisticRegression) throws(StatisticsError) -> LogisticFit in try model.fitRidge(ridge) }
+        }
+    }
+}

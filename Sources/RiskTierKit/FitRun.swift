@@ -6,6 +6,22 @@ import Statistics
 public enum FitRun {
     /// Reads the CSV, builds the design and fits. Every input problem is a `FitError`.
     public static func fit(_ request: FitRequest) throws(FitError) -> FitResult {
+        let (table, design, model) = try prepare(request)
+        do {
+            let estimate = try Self.estimate(model, penalty: request.penalty)
+            var result = FitResult(request: request, columns: design.columns, fit: estimate.fit)
+            result.factors = design.factors
+            result.response = design.response
+            result.profileIntervals = estimate.profileIntervals
+            result.penalizedLogLikelihood = estimate.penalizedLogLikelihood
+            return result
+        } catch {
+            throw .engine(file: table.file, message: error.description)
+        }
+    }
+
+    /// The table, its design and the regression to fit (shared by the fit and the validations).
+    static func prepare(_ request: FitRequest) throws(FitError) -> (table: FitTable, design: FitDesign, regression: LogisticRegression) {
         let formula = try FitFormula(parsing: request.formula)
         let table = try readTable(path: request.csvPath)
         let design = try FitDesign(table: table, formula: formula, weightsColumn: request.weightsColumn,
@@ -15,11 +31,7 @@ public enum FitRun {
                 design: design.matrix, termNames: design.columns.map(\.term), response: design.response,
                 priorWeights: design.weights, offset: design.offset, interceptColumn: design.interceptColumn,
                 control: request.control)
-            let estimate = try Self.estimate(model, penalty: request.penalty)
-            var result = FitResult(request: request, columns: design.columns, fit: estimate.fit)
-            result.profileIntervals = estimate.profileIntervals
-            result.penalizedLogLikelihood = estimate.penalizedLogLikelihood
-            return result
+            return (table, design, model)
         } catch {
             throw .engine(file: table.file, message: error.description)
         }

@@ -68,7 +68,8 @@ extension MonthlyRun {
             let model = try Model(modelId: request.modelId, fit: fit, training: training,
                                   featureSpec: FeatureSpec(options: request.featureOptions, priors: set.priors), cutPoints: request.cutPoints,
                                   trainingDataSHA256: sha256(training.canonicalCSV()),
-                                  fitOptions: ModelFitOptions(asOf: request.asOf, labelWindowMonths: request.labelWindowMonths, epsilon: request.control.epsilon),
+                                  fitOptions: ModelFitOptions(asOf: request.asOf, labelWindowMonths: request.labelWindowMonths, epsilon: request.control.epsilon,
+                                                           maximumIterations: request.control.maximumIterations),
                                   packageVersion: RiskTierVersion.current)
             let call = "risktier fit --as-of \(request.asOf) --label-window \(request.labelWindowMonths)m --model-id \(request.modelId)"
             var result = MonthlyFitResult(model: model, summary: fit.summary(call: call), warnings: fit.warnings)

@@ -81,9 +81,9 @@ extension MonthlyRun {
         let previous: [CreditCode: TierAssignment]
         if let fromFolder { previous = fromFolder } else { previous = try previousAssignments(store, before: request.asOf) }
         let manual = try manualOverrides(store)
-        let (builder, latest) = try features(store: store, asOf: request.asOf, options: model.featureSpec.options, label: nil)
+        let (builder, latest) = try features(store: store, asOf: request.asOf, options: scorer.featureSpec.options, label: nil)
         try checkAsOf(request.asOf, latestEvent: latest)
-        let set = builder.featureSet(priors: model.featureSpec.priors)
+        let set = builder.featureSet(priors: scorer.featureSpec.priors)
         let scores: [ScoredEnterprise]
         do {
             scores = try scorer.score(set)

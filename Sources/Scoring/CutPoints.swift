@@ -1,7 +1,8 @@
 import Domain
 
 /// Probability cut points between tiers: A < `b` ≤ B < `c` ≤ C < `d` ≤ D (DOMAIN.md §2.2).
-/// A probability exactly at a cut point goes to the higher tier.
+/// A probability exactly at a cut point goes to the higher tier. The one cut-point type of
+/// the project: the tier policy, every model and the calibration report use it.
 public struct CutPoints: Hashable, Sendable, Codable {
     public let b: Double
     public let c: Double
@@ -16,7 +17,7 @@ public struct CutPoints: Hashable, Sendable, Codable {
         self.d = d
     }
 
-    /// Validates 0 < b < c < d < 1.
+    /// Fixed probabilities; validates 0 < b < c < d < 1.
     public init(b: Double, c: Double, d: Double, file: String = "cut_points") throws(ScoringError) {
         guard b > 0, b < c, c < d, d < 1, b.isFinite, c.isFinite, d.isFinite else {
             throw .invalidField(file: file, field: "cut_points", requirement: "increasing probabilities 0 < B < C < D < 1",
@@ -24,6 +25,9 @@ public struct CutPoints: Hashable, Sendable, Codable {
         }
         self.init(uncheckedB: b, c: c, d: d)
     }
+
+    /// The cut points as the array [B, C, D].
+    public var values: [Double] { [b, c, d] }
 
     /// The tier of probability `p`.
     public func tier(for p: Double) -> Tier {

@@ -1,46 +1,60 @@
 import Domain
 import Features
 
-/// A fitted, versioned risk model: the content of `Models/<id>/model.json` (DESIGN.md).
+/// A fitted, versioned risk model: the content of `Models/<id>/model.json` (DESIGN.md). One
+/// type for both kinds of model: a store model (feature spec, `risktier fit --store`) and an
+/// analyst's formula model (`risktier fit --csv … --model-id`); `spec` says which.
 public struct Model: Hashable, Sendable {
-    /// The `model.json` format this build writes and the newest it reads.
-    public static let currentFormatVersion = 1
+    /// The `model.json` format this build writes and the newest it reads. Format 2 (issue 4)
+    /// put the feature or formula spec under `spec` with a `kind`, and the estimator in
+    /// `fit_options`; format 1 files (feature models only) are read and converted.
+    public static let currentFormatVersion = 2
     /// Name of the intercept coefficient (R's).
     public static let interceptName = "(Intercept)"
 
     public let formatVersion: Int
     public let modelId: String
-    public let featureSpec: FeatureSpec
-    /// `(Intercept)` first, then one per feature in `featureSpec.names` order.
+    public let spec: ModelSpec
+    /// One per design column, in `spec.termNames` order; aliased (NA) ones without estimate.
     public let coefficients: [ModelCoefficient]
     public let covariance: CovarianceMatrix
-    /// Training means x̄ per feature name, for reason codes β(x − x̄).
+    /// Feature models: training mean x̄ per feature name, for reason codes β(x − x̄). Empty
+    /// for formula models.
     public let trainingMeans: [String: Double]
     public let cutPoints: CutPoints
     public let scorecard: ScorecardScaling
-    /// Lowercase hex SHA-256 of the canonical training data (computed by the caller).
+    /// Lowercase hex SHA-256 of the training data (the CSV's bytes, or the store model's
+    /// canonical training CSV).
     public let trainingDataSHA256: String
-    /// Labelled rows the model was fitted on.
+    /// Rows the model was fitted on.
     public let rowCount: Int
     public let fitOptions: ModelFitOptions
     public let packageVersion: String
 
-    public init(modelId: String, featureSpec: FeatureSpec, coefficients: [ModelCoefficient], covariance: CovarianceMatrix,
-                trainingMeans: [String: Double], cutPoints: CutPoints = .standard, scorecard: ScorecardScaling = .standard,
+    public init(modelId: String, spec: ModelSpec, coefficients: [ModelCoefficient], covariance: CovarianceMatrix,
+                trainingMeans: [String: Double] = [:], cutPoints: CutPoints = .standard, scorecard: ScorecardScaling = .standard,
                 trainingDataSHA256: String, rowCount: Int, fitOptions: ModelFitOptions, packageVersion: String,
                 formatVersion: Int = Model.currentFormatVersion, file: String = "model.json") throws(ScoringError) {
         // The id names the folder Models/<id>: no separators, no hidden or parent folder.
         guard Model.isValidId(modelId) else {
             throw .invalidField(file: file, field: "model_id", requirement: "1 to 64 characters from A-Z a-z 0-9 . _ - not starting with a dot", got: modelId)
         }
-        let expected = [Model.interceptName] + featureSpec.names
+        let expected = spec.termNames
         guard coefficients.map(\.name) == expected else {
             throw .invalidField(file: file, field: "coefficients", requirement: "named \(expected.joined(separator: ", "))",
                                 got: coefficients.map(\.name).joined(separator: ", "))
         }
-        guard Set(trainingMeans.keys) == Set(featureSpec.names) else {
-            throw .invalidField(file: file, field: "training_means", requirement: "one mean per feature name",
-                                got: trainingMeans.keys.sorted().joined(separator: ", "))
+        switch spec {
+        case let .features(featureSpec):
+            guard Set(trainingMeans.keys) == Set(featureSpec.names) else {
+                throw .invalidField(file: file, field: "training_means", requirement: "one mean per feature name",
+                                    got: trainingMeans.keys.sorted().joined(separator: ", "))
+            }
+        case .formula:
+            guard trainingMeans.isEmpty else {
+                throw .invalidField(file: file, field: "training_means", requirement: "empty for a formula model",
+                                    got: trainingMeans.keys.sorted().joined(separator: ", "))
+            }
         }
         let estimated = coefficients.filter { $0.estimate != nil }.map(\.name)
         guard covariance.names == estimated else {
@@ -53,7 +67,7 @@ public struct Model: Hashable, Sendable {
         guard rowCount >= 0 else { throw .invalidField(file: file, field: "row_count", requirement: "an integer ≥ 0", got: String(rowCount)) }
         self.formatVersion = formatVersion
         self.modelId = modelId
-        self.featureSpec = featureSpec
+        self.spec = spec
         self.coefficients = coefficients
         self.covariance = covariance
         self.trainingMeans = trainingMeans
@@ -74,4 +88,7 @@ public struct Model: Hashable, Sendable {
                 || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")
         }
     }
+
+    /// The coefficient estimates in design-column order, nil for aliased columns.
+    public var estimates: [Double?] { coefficients.map(\.estimate) }
 }

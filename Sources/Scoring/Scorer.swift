@@ -6,6 +6,8 @@ import Foundation
 /// tier and up to 4 reason codes.
 public struct Scorer: Sendable {
     public let model: Model
+    /// The model's feature spec (a scorer exists only for feature models).
+    public let featureSpec: FeatureSpec
     let intercept: Double
     /// β per feature column; an aliased (NA) coefficient counts as 0.
     let beta: [Double]
@@ -17,13 +19,18 @@ public struct Scorer: Sendable {
     /// Most model reasons reported per enterprise (DOMAIN.md §2.3).
     public static let maximumReasons = 4
 
-    /// Checks that the model's features are this build's `FeatureName` columns.
+    /// Checks that the model is a feature model over this build's `FeatureName` columns.
     public init(model: Model) throws(ScoringError) {
-        guard model.featureSpec.names == FeatureName.orderedNames else {
-            throw .invalidField(file: "model.json", field: "feature_spec.names", requirement: "the features of this RiskTier (\(FeatureName.orderedNames.joined(separator: ", ")))",
-                                got: model.featureSpec.names.joined(separator: ", "))
+        guard let featureSpec = model.spec.featureSpec else {
+            throw .invalidField(file: "model.json", field: "spec.kind", requirement: "features (a store model; score a formula model with --csv)",
+                                got: model.spec.kind)
+        }
+        guard featureSpec.names == FeatureName.orderedNames else {
+            throw .invalidField(file: "model.json", field: "spec.names", requirement: "the features of this RiskTier (\(FeatureName.orderedNames.joined(separator: ", ")))",
+                                got: featureSpec.names.joined(separator: ", "))
         }
         self.model = model
+        self.featureSpec = featureSpec
         self.intercept = model.coefficients[0].estimate ?? 0
         self.beta = model.coefficients.dropFirst().map { $0.estimate ?? 0 }
         self.means = FeatureName.allCases.map { model.trainingMeans[$0.rawValue]! }
@@ -60,8 +67,8 @@ public struct Scorer: Sendable {
 
     /// Scores every row of a feature set built with this model's priors and options.
     public func score(_ set: FeatureSet) throws(ScoringError) -> [ScoredEnterprise] {
-        guard set.priors == model.featureSpec.priors else {
-            throw .invalidField(file: "model.json", field: "feature_spec.priors", requirement: "the priors the features were built with", got: "different priors")
+        guard set.priors == featureSpec.priors else {
+            throw .invalidField(file: "model.json", field: "spec.priors", requirement: "the priors the features were built with", got: "different priors")
         }
         let matrix = set.matrix
         return (0..<matrix.rowCount).map { score(row: matrix.row($0), enterpriseId: matrix.enterpriseIds[$0]) }

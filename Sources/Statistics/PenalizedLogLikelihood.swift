@@ -14,6 +14,14 @@ struct PenalizedLogLikelihood {
     let score: [Double]
     /// I(β)⁻¹.
     let inverseInformation: Matrix
+    /// Firth: the inverse of I*(β) = Xᵀ diag(μ(1 − μ)(w + h)) X, the negative Hessian of l*
+    /// without the term in ∂h/∂β, which the Newton steps use. Why: along a row with leverage
+    /// h = 1 (a factor level with one row, Taiwan's EDUCATION 0) the penalty's own curvature
+    /// equals the likelihood's, so steps with I alone are exactly twice too long there and the
+    /// iteration oscillates with multiplier −1 (brglm2's quasi-Fisher steps have the same
+    /// defect); with I* that direction gets its true curvature (h is constant, 1, along it) and
+    /// the fixed point, U* = 0, is unchanged. nil when not Firth (ridge, plain).
+    let newtonInverse: Matrix?
     let eta: [Double]
     let mu: [Double]
 
@@ -88,6 +96,19 @@ struct PenalizedLogLikelihood {
         for i in 0..<n where weights[i] > 0 {
             residual[i] = weights[i] * (y[i] - mu[i]) + (firth ? hat[i] * (0.5 - mu[i]) : 0)
         }
+        var newtonInverse: Matrix? = nil
+        if firth && p > 0 {
+            var sqrtAugmented = [Double](repeating: 0, count: n)
+            for i in 0..<n where weights[i] > 0 {
+                sqrtAugmented[i] = (mu[i] * (1 - mu[i]) * (weights[i] + hat[i])).squareRoot()
+            }
+            do {
+                let augmented = IterativelyReweightedLeastSquares.weightedGram(x: x, sqrtW: sqrtAugmented).gram
+                newtonInverse = try LAPACK.choleskyInverse(factor: try LAPACK.choleskyFactor(augmented))
+            } catch {
+                throw .lapack(error)
+            }
+        }
         var score = [Double](repeating: 0, count: p)
         if p > 0 {
             x.elements.withUnsafeBufferPointer { xb in
@@ -101,7 +122,7 @@ struct PenalizedLogLikelihood {
         }
         return PenalizedLogLikelihood(
             logLikelihood: logLikelihood, halfLogDeterminant: halfLogDeterminant, score: score,
-            inverseInformation: inverse, eta: eta, mu: mu)
+            inverseInformation: inverse, newtonInverse: newtonInverse, eta: eta, mu: mu)
     }
 
     /// log(1 + eˣ) without overflow.

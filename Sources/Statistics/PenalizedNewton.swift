@@ -2,7 +2,8 @@ import Foundation
 import LinearAlgebra
 
 /// Maximises the Firth penalised log-likelihood by Newton–Raphson with the expected
-/// information (the modified-score iteration of logistf / brglm2's AS_mean for the logit link),
+/// information augmented by the penalty's curvature in the hat values (`newtonInverse`:
+/// I* = Xᵀ diag(μ(1 − μ)(w + h)) X, see PenalizedLogLikelihood) and step halving on l*,
 /// optionally with one coefficient held fixed (for profile intervals, where the penalty stays
 /// the FULL model's ½ log det I(β), logistf's `pl = TRUE` definition).
 enum PenalizedNewton {
@@ -41,10 +42,9 @@ enum PenalizedNewton {
             }
             if stepNorm > maximumStep { step = step.map { $0 * maximumStep / stepNorm } }
             // Step halving: the penalised log-likelihood must not decrease (logistf's `maxhs`).
-            // TODO(#4): the expected information ignores the penalty's own curvature; for a factor
-            // level with a single row (Taiwan sample, EDUCATION 0) the full step overshoots 2× and
-            // this test accepts an endless ± oscillation. An Armijo test fixed the oscillation but
-            // broke the convergence flag on the toy designs; not finished.
+            // With I alone (no penalty curvature) a single-row factor level made the full step
+            // overshoot 2× and this test accepted an endless ± oscillation (Taiwan sample); I*
+            // removes the overshoot, so the plain no-decrease test suffices.
             var accepted = false
             var scale = 1.0
             for _ in 0..<40 {
@@ -70,10 +70,10 @@ enum PenalizedNewton {
         return Result(beta: beta, evaluation: current, iterations: iterations, converged: converged)
     }
 
-    /// The Newton direction I⁻¹U*, or with coefficient `fixed` held, (I₋ⱼ₋ⱼ)⁻¹U*₋ⱼ computed
+    /// The Newton direction I*⁻¹U*, or with coefficient `fixed` held, (I₋ⱼ₋ⱼ)⁻¹U*₋ⱼ computed
     /// from the full inverse C by the Schur complement C₋ⱼ₋ⱼ − C₋ⱼⱼ Cⱼ₋ⱼ / Cⱼⱼ.
     static func direction(_ e: PenalizedLogLikelihood, fixed: Int?, p: Int) -> [Double] {
-        let c = e.inverseInformation
+        let c = e.newtonInverse ?? e.inverseInformation
         var step = [Double](repeating: 0, count: p)
         for a in 0..<p where a != fixed {
             var s = 0.0

@@ -3,9 +3,9 @@
 /// j) on the standardised scale, i.e. the penalty on the coefficients of the standardised
 /// columns (x − mean)/s. scikit-learn's `LogisticRegression(C=…)` minimises C·Σ logloss + ½‖β‖²
 /// = C·(−l(β) + ½(1/C)‖β‖²), so its C is 1/λ.
-public struct RidgePenalty: Sendable, Equatable {
+public struct RidgePenalty: Sendable, Hashable {
     /// The scale on which coefficients are penalised.
-    public enum Scale: String, Sendable, Equatable, CaseIterable {
+    public enum Scale: String, Sendable, Hashable, CaseIterable {
         /// Penalty on the coefficients of the columns as given.
         case raw
         /// Penalty on the coefficients of the columns centred and divided by their population

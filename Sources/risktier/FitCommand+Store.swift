@@ -17,17 +17,17 @@ struct StoreFitOptions: ParsableArguments {
     @Option(name: .customLong("label-window"), help: "Label window, e.g. 12m.")
     var labelWindow: String = "12m"
 
-    @Option(name: .customLong("model-id"), help: "Id of the new model; written to <models>/<id>/.")
+    @Option(name: .customLong("model-id"), help: "Id of the new model; written to <models-dir>/<id>/ (never overwritten).")
     var modelId: String?
 
-    @Option(help: "Folder holding the model folders.")
+    @Option(name: [.customLong("models-dir"), .customLong("models")], help: "Folder holding the model folders.")
     var models: String = "Models"
 }
 
 extension FitCommand {
     func validateMode() throws {
         let csvMode = csv != nil || formula != nil
-        let storeMode = storeFit.store != nil || storeFit.asOf != nil || storeFit.modelId != nil
+        let storeMode = storeFit.store != nil || storeFit.asOf != nil
         if csvMode == storeMode {
             throw ValidationError("give either --csv and --formula (ad-hoc fit) or --store, --as-of and --model-id (model fit)")
         }

@@ -14,6 +14,12 @@ struct FitCommand: ParsableCommand {
             column mixing numbers and text must be written so); \
             factor(col, ref = "level") picks the reference. The response is 0/1, or a proportion \
             in [0, 1] with --weights giving the number of trials.
+
+            With --model-id ID the fit is saved as <models-dir>/ID/model.json and summary.txt \
+            (never overwritten: an existing ID is an error), with tier cut points from \
+            --cut-probabilities or --cut-shares and the training rows' tier table. --cv K prints the \
+            K-fold cross-validated AUC, --time-split COLUMN=DATE the AUC on the rows dated on or \
+            after DATE of a fit on the rows before it.
             """)
 
     @Option(help: "The CSV file (header row, UTF-8).")
@@ -22,8 +28,11 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Model formula, e.g. 'y ~ x1 + x2 + factor(c, ref = \"level\")'.")
     var formula: String?
 
-    @OptionGroup(title: "Model fit from a store (instead of --csv)")
+    @OptionGroup(title: "Model fit from a store (instead of --csv); --model-id and --models-dir also save a CSV fit")
     var storeFit: StoreFitOptions
+
+    @OptionGroup(title: "Saved CSV models: tier cut points and validation")
+    var modelOptions: CSVModelOptions
 
     @Option(help: "Column of prior weights (trials for a proportion response).")
     var weights: String?
@@ -56,6 +65,7 @@ struct FitCommand: ParsableCommand {
         guard epsilon > 0, epsilon < 1 else { throw ValidationError("`--epsilon` must be in (0, 1); got \(epsilon)") }
         guard maxIterations >= 1 else { throw ValidationError("`--max-iterations` must be >= 1; got \(maxIterations)") }
         try validateMode()
+        try modelOptions.validate(csvMode: csv != nil, modelId: storeFit.modelId)
     }
 
     func run() throws {
@@ -65,16 +75,6 @@ struct FitCommand: ParsableCommand {
             control: .init(epsilon: epsilon, maximumIterations: maxIterations))
         if firth { request.penalty = .firth(profileLevel: 0.95) }
         if let ridge { request.penalty = .ridge(lambda: ridge, standardized: ridgeScale == .standardized) }
-        do {
-            let result = try FitRun.fit(request)
-            if let json {
-                try FitRun.writeAtomically(try FitReport(result).jsonData(), to: json)
-            } else {
-                print(result.summary, terminator: "")
-            }
-        } catch let error as FitError {
-            FileHandle.standardError.write(Data("risktier fit: \(error.description)\n".utf8))
-            throw ExitCode(error.exitCode)
-        }
+        try runCSVFit(request)
     }
 }

@@ -20,6 +20,7 @@ struct RiskTierCommand: AsyncParsableCommand {
             ImportCommand.self,
             FitCommand.self,
             ScoreCommand.self,
+            ReportCommand.self,
             OverrideCommand.self,
             DemoCommand.self,
             DrawCommand.self,

@@ -4,7 +4,8 @@ import Foundation
 import RiskTierKit
 import Scoring
 
-/// `risktier score --store PATH --model Models/ID --as-of DATE --out DIR`.
+/// `risktier score --store PATH --model Models/ID --as-of DATE --out DIR` (a store model), or
+/// `risktier score --model Models/ID --csv FILE --out FILE` (a formula model; ScoreCommand+CSV.swift).
 struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
@@ -16,18 +17,25 @@ struct ScoreCommand: ParsableCommand {
             re-scoring the same month replaces that month's run; a month before a later stored run is \
             refused. Manual overrides (O_MANUAL) come from the store (`risktier override add`). \
             --previous takes the previous tiers from an output folder instead of the store.
+
+            With --csv instead of --store/--as-of: applies a formula model (risktier fit --csv … \
+            --model-id) to the rows of a CSV and writes --out as a CSV file with columns \
+            line,linear_predictor,probability,tier (on the training rows, exactly the fitted values).
             """)
 
-    @Option(help: "Path of the SQLite store.")
-    var store: String = "risktier.sqlite"
+    @Option(help: "Path of the SQLite store (default risktier.sqlite).")
+    var store: String?
+
+    @Option(help: "Score the rows of this CSV file with a formula model (instead of --store/--as-of).")
+    var csv: String?
 
     @Option(help: "The model folder (Models/<id>) or its model.json.")
     var model: String
 
-    @Option(name: .customLong("as-of"), help: "As-of date (YYYY-MM-DD).")
-    var asOf: String
+    @Option(name: .customLong("as-of"), help: "As-of date (YYYY-MM-DD); required with the store.")
+    var asOf: String?
 
-    @Option(help: "Output folder.")
+    @Option(help: "Output folder (store), or output CSV file (--csv).")
     var out: String
 
     @Option(help: "Tier policy JSON file (default: the standard policy).")
@@ -37,10 +45,14 @@ struct ScoreCommand: ParsableCommand {
     var previous: String?
 
     func validate() throws {
+        if csv != nil { return try validateCSVMode() }
+        guard let asOf else { throw ValidationError("`--as-of` is required to score a store (or give --csv to score a CSV with a formula model)") }
         guard CivilDate(iso: asOf) != nil else { throw ValidationError("`--as-of` must be a date YYYY-MM-DD; got \(asOf)") }
     }
 
     func run() throws {
+        if let csv { return try runCSV(csv) }
+        let store = self.store ?? "risktier.sqlite", asOf = self.asOf!
         do {
             var tierPolicy = TierPolicy.standard
             if let policy {

@@ -239,4 +239,73 @@ import Testing
         #expect(notice.contains("only 0 eligible officers for a team of 2: 4 qualified for food, 0 recused by conflict rows, 4 at capacity")
                 || notice.contains("only 0 eligible officers for a team of 2: 4 qualified for drug, 0 recused by conflict rows, 4 at capacity"))
     }
+
+    /// L6: with `"cross_district": true` no officer is drawn for an enterprise of their own
+    /// district; freeze writes the rule as `cross_district` conflict rows (one per enterprise
+    /// and same-district officer qualified for its domain), so `draw verify` needs nothing new.
+    @Test func crossDistrictRuleKeepsOfficersOutOfTheirOwnDistrict() throws {
+        let directory = try DrawCLISupport.temporaryDirectory("cross-district")
+        try Self.inputs(directory, size: 300)
+        var population = "enterprise_id,stratum,domain,district\n"
+        var districtOf: [String: String] = [:], domainOf: [String: String] = [:]
+        for k in 0..<300 {
+            let code = DrawCLISupport.creditCode(7919 * k + 13), district = k % 2 == 0 ? "330102" : "330105"
+            let domain = ["food", "drug"][k % 2 == 0 ? 0 : (k / 2) % 2]
+            population += "\(code),\(["A", "B", "C", "D"][k % 4]),\(domain),\(district)\n"
+            districtOf[code] = district
+            domainOf[code] = domain
+        }
+        try DrawCLISupport.write(population, to: directory.appendingPathComponent("population-in.csv"))
+        var roster = "inspector_id,domains,district,capacity\n"
+        var officerDistrict: [String: String] = [:], officerDomains: [String: [String]] = [:]
+        for k in 0..<12 {
+            let id = "INS\(k)", district = k < 6 ? "330102" : "330105", domains = k % 3 == 0 ? ["food"] : ["drug", "food"]
+            roster += "\(id),\(domains.joined(separator: ";")),\(district),40\n"
+            officerDistrict[id] = district
+            officerDomains[id] = domains
+        }
+        try DrawCLISupport.write(roster, to: directory.appendingPathComponent("roster-in.csv"))
+        try DrawCLISupport.write("inspector_id,enterprise_id,reason\n", to: directory.appendingPathComponent("conflicts-in.csv"))
+        let crossPlan = Self.plan.replacingOccurrences(of: "\"team_size\": 2}", with: "\"team_size\": 2, \"cross_district\": true}")
+        #expect(crossPlan != Self.plan)
+        try DrawCLISupport.write(crossPlan, to: directory.appendingPathComponent("plan.json"))
+        let frozen = try Self.freeze(directory, names: false)
+        #expect(frozen.status == 0, "\(frozen.stderr)")
+
+        var expected = Set<String>()
+        for (code, district) in districtOf {
+            for (id, home) in officerDistrict where home == district && officerDomains[id]!.contains(domainOf[code]!) {
+                expected.insert("\(id),\(code),cross_district")
+            }
+        }
+        let conflicts = try String(contentsOf: directory.appendingPathComponent("frozen/conflicts.csv"), encoding: .utf8)
+        let lines = conflicts.split(separator: "\n").dropFirst().map(String.init)
+        #expect(Set(lines) == expected)
+        #expect(lines.count == expected.count)
+
+        let draw = directory.appendingPathComponent("draw")
+        let run = try DrawCLISupport.run(["draw", "run", "--frozen", directory.appendingPathComponent("frozen").path, "--seed", Self.seed, "--out", draw.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        var teams = 0
+        for line in try String(contentsOf: draw.appendingPathComponent("selections.csv"), encoding: .utf8).split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            for inspector in fields[5].split(separator: ";") {
+                teams += 1
+                #expect(officerDistrict[String(inspector)] != districtOf[String(fields[1])], "\(inspector) drawn in own district for \(fields[1])")
+            }
+        }
+        #expect(teams > 0)
+        let verify = try DrawCLISupport.run(["draw", "verify", "--frozen", directory.appendingPathComponent("frozen").path,
+                                             "--record", draw.appendingPathComponent("record.json").path])
+        #expect(verify.status == 0, "\(verify.stderr)")
+
+        // Anything but a JSON boolean is refused, naming the field.
+        try DrawCLISupport.write(Self.plan.replacingOccurrences(of: "\"team_size\": 2}", with: "\"team_size\": 2, \"cross_district\": 1}"),
+                                 to: directory.appendingPathComponent("plan.json"))
+        let bad = try Self.freeze(directory, out: "frozen-bad", names: false)
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("cross_district"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("must be true or false; got 1"), "\(bad.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("frozen-bad").path))
+    }
 }

@@ -23,6 +23,18 @@ import Testing
         #expect(verify.stdout.hasPrefix("verified: "))
     }
 
+    /// The direct record writer lays out exactly what the generic JSON writer does (and both
+    /// what Python's json.dumps wrote for the reference), on every case: empty and full teams,
+    /// with and without unassigned entries.
+    @Test(arguments: DrawCLISupport.caseNames)
+    func directRecordWriterMatchesTheGenericWriter(name: String) throws {
+        let path = DrawCLISupport.caseDirectory(name).appendingPathComponent("expected_record.json")
+        let data = try Data(contentsOf: path)
+        let record = try DrawRecordFile.read(data, file: path.path)
+        #expect(DrawRecordFile.bytes(record) == Data(DrawRecordFile.json(record).prettyBytes))
+        #expect(DrawRecordFile.bytes(record) == data)
+    }
+
     /// Per stratum, our sample equals `list(sampler(stratum_ids, seed, take=n))` (samples.json).
     @Test func perStratumSamplesEqualThePackagesSampler() throws {
         let vectors = try JSONSerialization.jsonObject(with: Data(contentsOf: DrawCLISupport.root.appendingPathComponent("Datasets/lottery/samples.json"))) as! [String: Any]

@@ -25,6 +25,28 @@ import Testing
         }
     }
 
+    /// The one-block fast path (`fractionKey(_:block:)`, SHA256_TransformBlocks from the
+    /// midstate) and the 9-digit prefilter give the package's first 18 and 9 fraction digits.
+    @Test func oneBlockKeysMatchThePackage() throws {
+        let vectors = try LotteryTestSupport.json("Datasets/lottery/tickets.json")
+        let cases = vectors["tickets"] as! [[String: String]]
+        var oneBlock = 0
+        for item in cases {
+            let hasher = TicketHasher(seed: item["seed"]!)
+            let digits = Array(item["fraction"]!.utf8.dropFirst(2).prefix(18))
+            let expected = digits.reduce(UInt64(0)) { $0 * 10 + UInt64($1 - 48) }
+            let id = Array(item["id"]!.utf8)
+            if id.count <= 55 { oneBlock += 1 }
+            let key = withUnsafeTemporaryAllocation(byteCount: 64, alignment: 16) { block in
+                id.withUnsafeBytes { hasher.fractionKey($0, block: block.baseAddress!) }
+            }
+            #expect(key == expected, "id \(item["id"]!)")
+            let digest = id.withUnsafeBytes { hasher.digest($0) }
+            #expect(digest.fractionKeyHigh == expected / 1_000_000_000, "id \(item["id"]!)")
+        }
+        #expect(oneBlock > 40)
+    }
+
     @Test func trimMatchesThePackageOnHandMadeStrings() throws {
         let vectors = try LotteryTestSupport.json("Datasets/lottery/tickets.json")
         let cases = vectors["trims"] as! [[String: Any]]

@@ -24,9 +24,9 @@ import Features
 
     @Test func newerFormatVersionIsRefused() throws {
         let text = String(decoding: try S.model().jsonData(), as: UTF8.self)
-            .replacingOccurrences(of: "\"format_version\" : 1", with: "\"format_version\" : 2")
+            .replacingOccurrences(of: "\"format_version\" : 2", with: "\"format_version\" : 3")
         let error = #expect(throws: ScoringError.self) { try Model.load(Data(text.utf8), file: "Models/x/model.json") }
-        #expect(error?.description == "Models/x/model.json: `format_version` must be at most 1 (this RiskTier reads model format 1); got 2. Upgrade risktier to read this model")
+        #expect(error?.description == "Models/x/model.json: `format_version` must be at most 2 (this RiskTier reads model format 2); got 3. Upgrade risktier to read this model")
     }
 
     @Test func missingFieldIsNamed() throws {
@@ -39,7 +39,7 @@ import Features
     @Test func coefficientsMustMatchTheFeatureSpec() throws {
         let model = try S.model()
         let error = #expect(throws: ScoringError.self) {
-            try Model(modelId: "x", featureSpec: model.featureSpec, coefficients: Array(model.coefficients.dropLast()),
+            try Model(modelId: "x", spec: model.spec, coefficients: Array(model.coefficients.dropLast()),
                       covariance: model.covariance, trainingMeans: model.trainingMeans, trainingDataSHA256: model.trainingDataSHA256,
                       rowCount: 1, fitOptions: model.fitOptions, packageVersion: "0.1.0")
         }

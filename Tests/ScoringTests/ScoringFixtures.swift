@@ -24,7 +24,7 @@ enum ScoringFixtures {
         let covariance = CovarianceMatrix(names: estimated, values: estimated.indices.map { i in
             estimated.indices.map { j in i == j ? 0.01 * Double(i + 1) : (i + j) % 3 == 0 ? -0.0012345678901234567 : 1e-7 / Double(i + j + 1) }
         })
-        return try Model(modelId: id, featureSpec: FeatureSpec(names: names, options: FeatureOptions(), priors: priors),
+        return try Model(modelId: id, spec: .features(FeatureSpec(names: names, options: FeatureOptions(), priors: priors)),
                          coefficients: coefficients, covariance: covariance,
                          trainingMeans: Dictionary(uniqueKeysWithValues: FeatureName.allCases.map { ($0.rawValue, means[$0] ?? 0) }),
                          trainingDataSHA256: String(repeating: "ab", count: 32), rowCount: 12_345,

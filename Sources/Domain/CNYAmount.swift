@@ -3,7 +3,12 @@ public enum CNYAmount {
     /// Parses a plain decimal with at most 2 decimal places: `0`, `200`, `1500.5`, `12.34`.
     /// Separators, units, signs and exponents (`1,000`, `1万`, `¥50`, `-3`, `1e3`) give nil.
     public static func fen(from text: Substring) -> Int? {
-        let bytes = Array(text.utf8)
+        if let result = text.utf8.withContiguousStorageIfAvailable({ fen(fromBytes: $0) }) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer { fen(fromBytes: $0) }
+    }
+
+    /// `fen(from:)` on UTF-8 bytes, without building a string (the importer's hot path).
+    public static func fen(fromBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
         var yuan = 0
         var index = 0

@@ -18,18 +18,28 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Parses the ISO 8601 calendar form `YYYY-MM-DD` exactly (ASCII digits, zero-padded).
     /// `2023/5/1`, `2023-5-1`, `2023年5月1日` and Excel serials are rejected.
     public init?(iso text: Substring) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let byte = bytes[index]
-                guard byte >= 48, byte <= 57 else { return nil }
-                value = value * 10 + Int(byte - 48)
-            }
-            return value
+        let parsed = text.utf8.withContiguousStorageIfAvailable { CivilDate(isoBytes: $0) }
+        if let parsed {
+            guard let parsed else { return nil }
+            self = parsed
+        } else {
+            let bytes = Array(text.utf8)
+            guard let date = bytes.withUnsafeBufferPointer({ CivilDate(isoBytes: $0) }) else { return nil }
+            self = date
         }
-        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+    }
+
+    /// `init?(iso:)` on UTF-8 bytes, without building a string (the importer's hot path).
+    public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        @inline(__always) func digit(_ index: Int) -> Int {
+            let value = Int(bytes[index]) &- 48
+            return value >= 0 && value <= 9 ? value : -100_000
+        }
+        let y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
+        let m = digit(5) * 10 + digit(6)
+        let d = digit(8) * 10 + digit(9)
+        guard y >= 0, m >= 0, d >= 0 else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

@@ -34,7 +34,11 @@ public struct Inspection: Hashable, Sendable, Codable {
         for id in inspectorIds where !Inspector.isValidId(id) {
             throw DomainError(field: "inspector_ids", requirement: "a ;-joined set of inspector ids of 1 to 32 characters from A-Z a-z 0-9 _ -", got: id)
         }
-        if Set(inspectorIds).count != inspectorIds.count {
+        // A team is a handful of ids: pairwise comparison instead of building a Set per row.
+        let repeats = inspectorIds.count <= 16
+            ? inspectorIds.indices.contains { i in inspectorIds[(i + 1)...].contains(inspectorIds[i]) }
+            : Set(inspectorIds).count != inspectorIds.count
+        if repeats {
             throw DomainError(field: "inspector_ids", requirement: "a set without repeats", got: inspectorIds.joined(separator: ";"))
         }
         if origin == .randomDraw, inspectorIds.count < 2 {

@@ -5,10 +5,15 @@ enum Validation {
         guard !value.isEmpty else {
             throw DomainError(field: field, requirement: "non-empty text", got: value)
         }
-        guard value.count <= maxLength else {
+        // A character is at least one byte, so the (slow) grapheme count is needed only when
+        // the byte count is over the limit.
+        guard value.utf8.count <= maxLength || value.count <= maxLength else {
             throw DomainError(field: field, requirement: "at most \(maxLength) characters", got: value)
         }
-        if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        // General category Cc is exactly U+0000–U+001F and U+007F–U+009F (a stable Unicode
+        // property), so compare numbers instead of looking the property up per scalar: this
+        // check runs on every text field of an import.
+        if value.unicodeScalars.contains(where: { $0.value < 0x20 || ($0.value >= 0x7F && $0.value <= 0x9F) }) {
             throw DomainError(field: field, requirement: "text without control characters (tab, newline, …)", got: value)
         }
         if let first = value.unicodeScalars.first, first.properties.isWhitespace {

@@ -36,7 +36,11 @@ public final class CSVReader {
     private var atEOF = false
     /// Physical line of the byte at `start`.
     private var line = 1
-    private var fieldScratch: [String] = []
+    /// Byte ranges of the current record's fields in `buffer` (quotes removed, `""` already
+    /// unescaped in place), valid until the next read.
+    private var spans: [FieldSpan] = []
+    /// Line on which the current record starts.
+    private(set) var recordLine = 0
 
     private static let quote = UInt8(ascii: "\"")
     private static let comma = UInt8(ascii: ",")
@@ -64,6 +68,7 @@ public final class CSVReader {
 
     private init(source: RawSource, fileName: String, encoding: CSVEncoding, hasHeader: Bool,
                  chunkSize: Int) throws(IngestError) {
+        spans.reserveCapacity(32)
         self.fileName = fileName
         self.capacity = max(chunkSize, 16)
         self.buffer = .allocate(capacity: capacity)
@@ -79,9 +84,10 @@ public final class CSVReader {
         try fill()
         try checkStart(encoding: encoding)
         if hasHeader {
-            guard let first = try nextRawRecord() else {
+            guard try nextRawRecord() else {
                 throw IngestError(file: fileName, line: nil, message: "file is empty; expected a header row")
             }
+            let first = currentRecord()
             let names = first.fields.map { trimSpaces($0) }
             do {
                 header = try CSVHeader(names: names)
@@ -100,15 +106,34 @@ public final class CSVReader {
 
     /// The next record, or nil at the end of the input.
     public func next() throws(IngestError) -> CSVRecord? {
-        guard let record = try nextRawRecord() else { return nil }
-        if let header, record.fields.count != header.count {
-            if record.fields.count == 1, record.fields[0].isEmpty {
-                throw IngestError(file: fileName, line: record.line, message: "blank line; every record must have \(header.count) fields as in the header")
+        guard try advance() else { return nil }
+        return currentRecord()
+    }
+
+    /// Moves to the next record without building its strings (read its fields with
+    /// `field(_:)`); false at the end of the input. Checks the field count like `next()`.
+    func advance() throws(IngestError) -> Bool {
+        guard try nextRawRecord() else { return false }
+        if let header, spans.count != header.count {
+            if spans.count == 1, spans[0].start == spans[0].end {
+                throw IngestError(file: fileName, line: recordLine, message: "blank line; every record must have \(header.count) fields as in the header")
             }
-            throw IngestError(file: fileName, line: record.line,
-                              message: "record must have \(header.count) fields as in the header; got \(record.fields.count)")
+            throw IngestError(file: fileName, line: recordLine,
+                              message: "record must have \(header.count) fields as in the header; got \(spans.count)")
         }
-        return record
+        return true
+    }
+
+    /// The bytes of field `index` of the current record: valid UTF-8 (checked while parsing),
+    /// valid until the next `advance()`.
+    @inline(__always)
+    func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let span = spans[index]
+        return UnsafeBufferPointer(start: buffer + span.start, count: span.end - span.start)
+    }
+
+    private func currentRecord() -> CSVRecord {
+        CSVRecord(line: recordLine, fields: spans.indices.map { String(decoding: field($0), as: UTF8.self) })
     }
 
     /// Calls `body` for each remaining record, in order.
@@ -178,23 +203,43 @@ public final class CSVReader {
     // MARK: - Parsing
 
     private enum Step {
-        case record(fields: [String], next: Int, newlines: Int)
+        case record(next: Int, newlines: Int)
         case needMore
     }
 
-    private func nextRawRecord() throws(IngestError) -> CSVRecord? {
+    /// A field's bytes in `buffer`; `escaped` while `""` pairs are still to be collapsed.
+    struct FieldSpan {
+        var start: Int
+        var end: Int
+        var escaped: Bool
+    }
+
+    private func nextRawRecord() throws(IngestError) -> Bool {
         while true {
             if start == end {
-                if atEOF { return nil }
+                if atEOF { return false }
                 try fill()
                 continue
             }
             switch try parse() {
-            case let .record(fields, next, newlines):
-                let record = CSVRecord(line: line, fields: fields)
+            case let .record(next, newlines):
+                recordLine = line
+                // The record is complete and its bytes are never parsed again: collapse `""`
+                // in place so that every field is a plain byte range.
+                for index in spans.indices where spans[index].escaped {
+                    var write = spans[index].start
+                    var read = write
+                    while read < spans[index].end {
+                        buffer[write] = buffer[read]
+                        read += buffer[read] == Self.quote ? 2 : 1
+                        write += 1
+                    }
+                    spans[index].end = write
+                    spans[index].escaped = false
+                }
                 start = next
                 line += newlines
-                return record
+                return true
             case .needMore:
                 try fill()
             }
@@ -209,7 +254,7 @@ public final class CSVReader {
         let eof = atEOF
         var i = start
         var newlines = 0
-        fieldScratch.removeAll(keepingCapacity: true)
+        spans.removeAll(keepingCapacity: true)
         while true {
             let fieldLine = line + newlines
             if i < e, p[i] == Self.quote {
@@ -238,22 +283,22 @@ public final class CSVReader {
                 }
                 let fieldEnd = i
                 i += 1
-                fieldScratch.append(try makeString(fieldStart, fieldEnd, unescape: escaped, line: fieldLine))
+                try addField(fieldStart, fieldEnd, escaped: escaped, line: fieldLine)
                 newlines += fieldNewlines
                 if i == e {
-                    if eof { return .record(fields: fieldScratch, next: i, newlines: newlines) }
+                    if eof { return .record(next: i, newlines: newlines) }
                     return .needMore
                 }
                 let c = p[i]
                 if c == Self.comma { i += 1; continue }
-                if c == Self.lf { return .record(fields: fieldScratch, next: i + 1, newlines: newlines + 1) }
+                if c == Self.lf { return .record(next: i + 1, newlines: newlines + 1) }
                 if c == Self.cr {
                     if i + 1 < e {
-                        if p[i + 1] == Self.lf { return .record(fields: fieldScratch, next: i + 2, newlines: newlines + 1) }
+                        if p[i + 1] == Self.lf { return .record(next: i + 2, newlines: newlines + 1) }
                     } else if !eof {
                         return .needMore
                     } else {
-                        return .record(fields: fieldScratch, next: i + 1, newlines: newlines + 1)
+                        return .record(next: i + 1, newlines: newlines + 1)
                     }
                     throw IngestError(file: fileName, line: line + newlines, message: "carriage return not followed by a line feed; lines must end in LF or CRLF")
                 }
@@ -262,45 +307,42 @@ public final class CSVReader {
                 let fieldStart = i
                 while i < e {
                     let c = p[i]
-                    if c == Self.comma || c == Self.lf || c == Self.cr || c == Self.quote { break }
+                    // All four specials are ≤ 0x2C, so most bytes cost one comparison.
+                    if c <= Self.comma && (c == Self.comma || c == Self.lf || c == Self.cr || c == Self.quote) { break }
                     i += 1
                 }
                 if i == e {
                     guard eof else { return .needMore }
-                    fieldScratch.append(try makeString(fieldStart, i, unescape: false, line: fieldLine))
-                    return .record(fields: fieldScratch, next: i, newlines: newlines)
+                    try addField(fieldStart, i, escaped: false, line: fieldLine)
+                    return .record(next: i, newlines: newlines)
                 }
                 let c = p[i]
                 if c == Self.quote {
                     throw IngestError(file: fileName, line: fieldLine, message: "a field containing '\"' must be quoted and the quote doubled (RFC 4180)")
                 }
-                fieldScratch.append(try makeString(fieldStart, i, unescape: false, line: fieldLine))
+                try addField(fieldStart, i, escaped: false, line: fieldLine)
                 if c == Self.comma { i += 1; continue }
-                if c == Self.lf { return .record(fields: fieldScratch, next: i + 1, newlines: newlines + 1) }
+                if c == Self.lf { return .record(next: i + 1, newlines: newlines + 1) }
                 // CR
                 if i + 1 < e {
-                    if p[i + 1] == Self.lf { return .record(fields: fieldScratch, next: i + 2, newlines: newlines + 1) }
+                    if p[i + 1] == Self.lf { return .record(next: i + 2, newlines: newlines + 1) }
                 } else if !eof {
                     return .needMore
                 } else {
-                    return .record(fields: fieldScratch, next: i + 1, newlines: newlines + 1)
+                    return .record(next: i + 1, newlines: newlines + 1)
                 }
                 throw IngestError(file: fileName, line: fieldLine, message: "carriage return not followed by a line feed; lines must end in LF or CRLF")
             }
         }
     }
 
-    private func makeString(_ from: Int, _ to: Int, unescape: Bool, line fieldLine: Int) throws(IngestError) -> String {
-        let bytes = UnsafeBufferPointer(start: buffer + from, count: to - from)
-        var ascii = true
-        for byte in bytes where byte >= 0x80 { ascii = false; break }
-        if ascii && !unescape { return String(decoding: bytes, as: UTF8.self) }
-        var text: String
-        if ascii {
-            text = String(decoding: bytes, as: UTF8.self)
-        } else {
-            guard let valid = String(validating: bytes, as: UTF8.self) else {
-                // Name the physical line of the first offending byte (a quoted field may span lines).
+    /// Records a field, checking that its bytes are UTF-8 (the error names the physical line of
+    /// the first offending byte; a quoted field may span lines).
+    @inline(__always)
+    private func addField(_ from: Int, _ to: Int, escaped: Bool, line fieldLine: Int) throws(IngestError) {
+        if !isASCII(buffer + from, to - from) {
+            let bytes = UnsafeBufferPointer(start: buffer + from, count: to - from)
+            if String(validating: bytes, as: UTF8.self) == nil {
                 var badLine = fieldLine
                 var decoder = UTF8()
                 var iterator = bytes.makeIterator()
@@ -312,10 +354,24 @@ public final class CSVReader {
                 }
                 throw IngestError(file: fileName, line: badLine, message: "bytes are not valid UTF-8; if the file is GB18030/GBK (common in government exports), pass --encoding gb18030")
             }
-            text = valid
         }
-        if unescape { text = text.replacingOccurrences(of: "\"\"", with: "\"") }
-        return text
+        spans.append(FieldSpan(start: from, end: to, escaped: escaped))
+    }
+
+    /// Eight bytes at a time.
+    @inline(__always)
+    private func isASCII(_ pointer: UnsafeMutablePointer<UInt8>, _ count: Int) -> Bool {
+        var index = 0
+        let raw = UnsafeRawPointer(pointer)
+        while index + 8 <= count {
+            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            index += 8
+        }
+        while index < count {
+            if pointer[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
     }
 }
 
@@ -325,25 +381,6 @@ func trimSpaces(_ text: String) -> String {
     while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
     while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
     return String(slice)
-}
-
-private extension String {
-    /// `""` → `"` without Foundation.
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        var result = ""
-        result.reserveCapacity(utf8.count)
-        var previousWasQuote = false
-        for character in self {
-            if character == "\"" {
-                if previousWasQuote { previousWasQuote = false; continue }
-                previousWasQuote = true
-            } else {
-                previousWasQuote = false
-            }
-            result.append(character)
-        }
-        return result
-    }
 }
 
 // MARK: - Byte sources

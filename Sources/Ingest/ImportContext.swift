@@ -7,14 +7,14 @@ public struct ImportContext: Sendable {
     /// Dates after it are errors; nil skips that check (see `risktier import --extract-date`).
     public var extractDate: CivilDate?
     /// Known enterprises and their domains.
-    public var enterpriseDomains: [CreditCode: Set<SupervisionDomain>]
+    public var enterpriseDomains: EnterpriseIndex
     public var inspectorIds: Set<String>
     /// Codes excused from the check-character rule (`uscc_exceptions.csv`), canonical form.
     public var usccExceptions: Set<String>
     /// Spells per (enterprise, list), keyed by event id, for the overlap rule.
     public var listSpells: [ListSpellKey: [ListSpell]]
 
-    public init(extractDate: CivilDate?, enterpriseDomains: [CreditCode: Set<SupervisionDomain>] = [:],
+    public init(extractDate: CivilDate?, enterpriseDomains: EnterpriseIndex = [:],
                 inspectorIds: Set<String> = [], usccExceptions: Set<String> = [], listSpells: [ListSpellKey: [ListSpell]] = [:]) {
         self.extractDate = extractDate
         self.enterpriseDomains = enterpriseDomains

@@ -14,33 +14,9 @@ public enum ImportFileKind: String, CaseIterable, Sendable {
     case listEntries = "list_entries"
     case conflicts
 
-    static let eventColumns = ["event_id", "enterprise_id", "domain", "recorded_on"]
-
-    /// Every column of the file, in the documented order. All are required in the header except
-    /// `recorded_on`, which event files may omit.
-    public var columns: [String] {
-        switch self {
-        case .usccExceptions: return ["enterprise_id"]
-        case .enterprises:
-            return ["enterprise_id", "name", "domains", "district", "registered_on", "status", "status_changed_on", "bureau_id"]
-        case .inspectors:
-            return ["inspector_id", "name", "bureau_id", "district", "domains", "role", "cert_no", "cert_valid_until", "capacity", "active"]
-        case .licences:
-            return Self.eventColumns + ["licence_id", "licence_type", "issued_on", "expires_on", "status", "status_changed_on"]
-        case .penalties:
-            return Self.eventColumns + ["decided_on", "decision_no", "procedure", "kinds", "fine_cny", "confiscated_cny", "heavy", "publicity_ended_on"]
-        case .samplingTests:
-            return Self.eventColumns + ["sampled_on", "product_category", "stage", "result", "fail_class", "final"]
-        case .inspections:
-            return Self.eventColumns + ["inspected_on", "origin", "draw_id", "findings_count", "max_severity", "outcome", "inspector_ids"]
-        case .complaints:
-            return Self.eventColumns + ["received_on", "substantiated", "category"]
-        case .listEntries:
-            return Self.eventColumns + ["list", "entered_on", "reason", "exited_on", "exit_reason"]
-        case .conflicts:
-            return ["inspector_id", "enterprise_id", "reason", "declared_on", "valid_until"]
-        }
-    }
+    /// Every column of the file, in the documented order (`ImportFileFormat`). All are required
+    /// in the header except `recorded_on`, which event files may omit.
+    public var columns: [String] { ImportFileFormat(rawValue: rawValue)!.columns }
 
     /// Columns a header may leave out.
     public var optionalColumns: Set<String> { eventKind == nil ? [] : ["recorded_on"] }

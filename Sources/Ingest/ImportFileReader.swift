@@ -18,8 +18,11 @@ public final class ImportFileReader {
     private var warningStore = WarningStore()
 
     private let csv: CSVReader
-    private let columns: [String: Int]
+    private let names: [String]
+    /// Ids seen in this file (inspectors), for the uniqueness rule.
     private var seenIds: Set<String> = []
+    /// Codes seen in this file (enterprises), packed: 12 bytes each.
+    private var seenCodes: Set<PackedCreditCode> = []
 
     public convenience init(path: String, encoding: CSVEncoding = .utf8) throws(IngestError) {
         try self.init(csv: CSVReader(path: path, encoding: encoding))
@@ -33,24 +36,22 @@ public final class ImportFileReader {
         self.csv = csv
         let names = csv.header!.names
         kind = try ImportFileKind.recognise(header: names, file: csv.fileName)
-        var map: [String: Int] = [:]
-        for (index, name) in names.enumerated() { map[name] = index }
-        columns = map
+        self.names = names
     }
 
     /// The next valid row, or nil at the end of the file. `context` is read for the cross-file
     /// rules and updated with what this row adds (an enterprise, an inspector, a list spell).
     public func next(context: inout ImportContext) throws(IngestError) -> (line: Int, row: ImportRow)? {
-        guard let record = try csv.next() else { return nil }
-        let fields = FieldReader(file: csv.fileName, record: record, columns: columns, extractDate: context.extractDate)
+        guard try csv.advance() else { return nil }
+        let fields = FieldReader(file: csv.fileName, csv: csv, line: csv.recordLine, names: names, extractDate: context.extractDate)
         do {
-            return (record.line, try parse(fields, context: &context))
+            return (fields.line, try parse(fields, context: &context))
         } catch let error as IngestError {
             throw error
         } catch let error as DomainError {
             throw fields.fail(error)
         } catch {
-            throw IngestError(file: fields.file, line: record.line, message: "\(error)")
+            throw IngestError(file: fields.file, line: fields.line, message: "\(error)")
         }
     }
 
@@ -79,15 +80,15 @@ public final class ImportFileReader {
         var codeWarnings: [IngestWarning] = []
         let id = try f.creditCode("enterprise_id", exceptions: context.usccExceptions, warnings: &codeWarnings)
         codeWarnings.forEach { warningStore.append($0) }
-        guard seenIds.insert(id.value).inserted else {
+        guard seenCodes.insert(PackedCreditCode(id)).inserted else {
             throw f.fail("enterprise_id", "unique within enterprises.csv (it appears on an earlier line)", id.value)
         }
         let rawName = f.raw("name")
         // NFC so that the same name typed with combining marks compares and hashes the same.
-        let name = rawName.precomposedStringWithCanonicalMapping
+        let name = Self.isNFCWithoutNormalising(rawName) ? rawName : rawName.precomposedStringWithCanonicalMapping
         let district = try f.district("district")
         if district != String(id.value.dropFirst(2).prefix(6)) {
-            warningStore.append(IngestWarning(file: f.file, line: f.record.line,
+            warningStore.append(IngestWarning(file: f.file, line: f.line,
                                           message: "field 'district' '\(district)' differs from positions 3-8 of \(id) (a move is legal)"))
         }
         do {
@@ -116,24 +117,24 @@ public final class ImportFileReader {
         }
     }
 
-    private func knownEnterprise(_ f: FieldReader, context: ImportContext) throws -> (CreditCode, Set<SupervisionDomain>) {
+    /// The enterprise's code and its domains as a mask (`EnterpriseIndex.bit`).
+    private func knownEnterprise(_ f: FieldReader, context: ImportContext) throws -> (CreditCode, UInt8) {
         // Fast path for the common case, a code exactly as stored: it was validated (canonical,
         // upper case, check characters, with the exceptions in force, which an import never
         // removes) when its enterprise was imported, so validating it again can only give the
         // same code, and an event's code warnings are dropped anyway. `perf` of 100k penalties
         // (Benchmarks/README.md "Import") put ~8 % of user time in code validation and lookup.
-        let raw = f.raw("enterprise_id")
-        if raw.utf8.count == 18 {
-            let code = CreditCode(unchecked: raw)
-            if let domains = context.enterpriseDomains[code] { return (code, domains) }
+        let bytes = f.bytes("enterprise_id")
+        if let mask = context.enterpriseDomains.mask(bytes: bytes) {
+            return (CreditCode(unchecked: String(decoding: bytes, as: UTF8.self)), mask)
         }
         // A code's warnings were given where the enterprise was imported; not again per event.
         var repeated: [IngestWarning] = []
         let id = try f.creditCode("enterprise_id", exceptions: context.usccExceptions, warnings: &repeated)
-        guard let domains = context.enterpriseDomains[id] else {
+        guard let mask = context.enterpriseDomains.mask(id) else {
             throw f.fail("enterprise_id", "an enterprise in the store or in enterprises.csv of the same import", id.value)
         }
-        return (id, domains)
+        return (id, mask)
     }
 
     private func conflict(_ f: FieldReader, context: ImportContext) throws -> ImportRow {
@@ -150,10 +151,10 @@ public final class ImportFileReader {
 
     private func event(_ f: FieldReader, context: inout ImportContext) throws -> Event {
         let eventId = f.raw("event_id")
-        let (enterpriseId, domains) = try knownEnterprise(f, context: context)
+        let (enterpriseId, mask) = try knownEnterprise(f, context: context)
         let domain: SupervisionDomain = try f.token("domain")
-        guard domains.contains(domain) else {
-            let allowed = domains.sorted().map(\.rawValue).joined(separator: ", ")
+        guard mask & EnterpriseIndex.bit(domain) != 0 else {
+            let allowed = EnterpriseIndex.domains(mask: mask).sorted().map(\.rawValue).joined(separator: ", ")
             throw f.fail("domain", "one of the enterprise's domains (\(allowed))", domain.rawValue)
         }
         do {
@@ -216,9 +217,27 @@ public final class ImportFileReader {
             context.listSpells[key] = spells
         }
         if entry.isEarlySeriousRepair {
-            warningStore.append(IngestWarning(file: f.file, line: f.record.line,
+            warningStore.append(IngestWarning(file: f.file, line: f.line,
                                           message: "serious-list exit by credit repair less than 1 year after entry (\(entry.enteredOn) → \(entry.exitedOn!))"))
         }
+    }
+}
+
+extension ImportFileReader {
+    /// True when `text` is NFC by a quick check that needs no normalisation: every scalar is
+    /// below U+0300 (Latin-1 and Latin Extended letters, precomposed, combining class 0), a CJK
+    /// unified ideograph (U+4E00–U+9FFF), CJK punctuation U+3000–U+3029 or a full-width form
+    /// U+FF01–U+FF5E; none of these is changed by NFC or combines with a neighbour. Anything
+    /// else (combining marks, Hangul, compatibility ideographs) takes Foundation's NFC. Names are
+    /// one field per enterprise row, and Foundation's NFC was a visible per-row cost.
+    static func isNFCWithoutNormalising(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x300 || (0x4E00...0x9FFF).contains(value) || (0x3000...0x3029).contains(value)
+                || (0xFF01...0xFF5E).contains(value) { continue }
+            return false
+        }
+        return true
     }
 }
 

@@ -51,43 +51,65 @@ public enum ImportRun {
             (a.element.kind.applyOrder, a.offset) < (b.element.kind.applyOrder, b.offset)
         }.map(\.element)
 
-        var context = ImportContext(extractDate: extractDate, enterpriseDomains: try store.enterpriseDomains(),
+        var known = EnterpriseIndex()
+        try store.forEachEnterpriseDomains { code, domains in known[code] = domains }
+        var context = ImportContext(extractDate: extractDate, enterpriseDomains: known,
                                     inspectorIds: try store.inspectorIds(), usccExceptions: try store.usccExceptions())
+        known = EnterpriseIndex()  // the context holds the only copy now
         for spell in try store.listSpells() {
             let key = ImportContext.ListSpellKey(enterpriseId: spell.enterpriseId, list: spell.list)
             context.listSpells[key, default: []].append(.init(eventId: spell.eventId, enteredOn: spell.enteredOn, exitedOn: spell.exitedOn))
         }
 
-        let files = try store.write { writer -> [FileSummary] in
-            var summaries: [FileSummary] = []
-            for reader in ordered {
-                var rows = 0, inserted = 0, updated = 0, unchanged = 0
-                while let (line, row) = try reader.next(context: &context) {
-                    let outcome: StoreWriter.Outcome
-                    do {
-                        switch row {
-                        case let .usccException(code): outcome = try writer.saveUSCCException(code)
-                        case let .enterprise(enterprise): outcome = try writer.save(enterprise)
-                        case let .inspector(inspector): outcome = try writer.save(inspector)
-                        case let .event(event): outcome = try writer.save(event)
-                        case let .conflict(conflict): outcome = try writer.save(conflict)
+        // Reading and validating runs on its own thread, writing on this one (inside the
+        // transaction); rows arrive in file order, so errors come in the order a single thread
+        // would meet them: a row's write error before a later row's validation error.
+        let channel = ImportRowChannel()
+        let readerThread = ImportReaderThread(readers: ordered, context: consume context, channel: channel)
+        readerThread.start()
+        var counts = Array(repeating: (rows: 0, inserted: 0, updated: 0, unchanged: 0), count: ordered.count)
+        do {
+            try store.importWrite { writer in
+                reading: while true {
+                    switch channel.take() {
+                    case .finished: break reading
+                    case let .failure(error): throw error
+                    case let .batch(batch):
+                        let reader = ordered[batch.fileIndex]
+                        for (line, row) in batch.rows {
+                            let outcome: StoreWriter.Outcome
+                            do {
+                                switch row {
+                                case let .usccException(code): outcome = try writer.saveUSCCException(code)
+                                case let .enterprise(enterprise): outcome = try writer.save(enterprise)
+                                case let .inspector(inspector): outcome = try writer.save(inspector)
+                                case let .event(event): outcome = try writer.save(event)
+                                case let .conflict(conflict): outcome = try writer.save(conflict)
+                                }
+                            } catch let StoreError.conflictingEvent(table, eventId, differences) {
+                                throw IngestError(file: reader.fileName, line: line, field: "event_id",
+                                                  message: "field 'event_id' must not repeat a stored event with different content; got '\(eventId)', already in \(table) with \(differences)")
+                            }
+                            counts[batch.fileIndex].rows += 1
+                            switch outcome {
+                            case .inserted: counts[batch.fileIndex].inserted += 1
+                            case .updated: counts[batch.fileIndex].updated += 1
+                            case .unchanged: counts[batch.fileIndex].unchanged += 1
+                            }
+                            if counts[batch.fileIndex].rows % 100_000 == 0 { progress?(reader.fileName, counts[batch.fileIndex].rows) }
                         }
-                    } catch let StoreError.conflictingEvent(table, eventId, differences) {
-                        throw IngestError(file: reader.fileName, line: line, field: "event_id",
-                                          message: "field 'event_id' must not repeat a stored event with different content; got '\(eventId)', already in \(table) with \(differences)")
                     }
-                    rows += 1
-                    switch outcome {
-                    case .inserted: inserted += 1
-                    case .updated: updated += 1
-                    case .unchanged: unchanged += 1
-                    }
-                    if rows % 100_000 == 0 { progress?(reader.fileName, rows) }
                 }
-                summaries.append(FileSummary(file: reader.fileName, kind: reader.kind.rawValue, rows: rows,
-                                             inserted: inserted, updated: updated, unchanged: unchanged))
             }
-            return summaries
+        } catch {
+            channel.cancel()
+            readerThread.join()
+            throw error
+        }
+        readerThread.join()
+        let files = ordered.enumerated().map { index, reader in
+            FileSummary(file: reader.fileName, kind: reader.kind.rawValue, rows: counts[index].rows,
+                        inserted: counts[index].inserted, updated: counts[index].updated, unchanged: counts[index].unchanged)
         }
         var warnings: [IngestWarning] = []
         for reader in ordered {

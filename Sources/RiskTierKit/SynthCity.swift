@@ -1,5 +1,9 @@
 import Synthesis
 
+/// The size, seed and period of a synthetic city, for callers that import only RiskTierKit
+/// (the import benchmark).
+public typealias SynthSpec = CitySpec
+
 /// `risktier synth`: generates a seeded synthetic city into a directory of DOMAIN.md §4 files.
 public enum SynthCity {
     /// Writes enterprises.csv, licences.csv, … conflicts.csv into `directory` (created if

@@ -94,3 +94,17 @@ extension Store {
         try run { try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(StoreColumns.table(kind))") ?? 0 } }
     }
 }
+
+extension Store {
+    /// Calls `body` with each stored enterprise's id and domains, one row at a time, so that the
+    /// caller can build a compact index without a whole dictionary of strings and sets at once.
+    public func forEachEnterpriseDomains(_ body: (CreditCode, Set<SupervisionDomain>) throws -> Void) throws {
+        try pool.read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT enterprise_id, domains FROM enterprises")
+            while let row = try rows.next() {
+                let id: String = row[0]
+                try body(CreditCode(unchecked: id), try Decode.domains(row[1], table: "enterprises", key: id))
+            }
+        }
+    }
+}

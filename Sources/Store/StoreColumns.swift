@@ -5,9 +5,16 @@ import GRDB
 /// as `;`-joined tokens in byte order so that equal sets give equal text.
 enum StoreColumns {
     static func joined<T: FileToken>(_ set: Set<T>) -> String {
+        // Almost every set has one or two members: skip the sort and join arrays for those.
         // A closure, not `\.rawValue`: a key path here is instantiated per call at run time and
         // measured ~10 % of import time in `perf` (100k penalties, release build).
-        set.map { $0.rawValue }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined(separator: ";")
+        if set.count == 1 { return set.first!.rawValue }
+        if set.count == 2 {
+            var iterator = set.makeIterator()
+            let a = iterator.next()!.rawValue, b = iterator.next()!.rawValue
+            return a.utf8.lexicographicallyPrecedes(b.utf8) ? a + ";" + b : b + ";" + a
+        }
+        return set.map { $0.rawValue }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined(separator: ";")
     }
 
     static func date(_ date: CivilDate?) -> DatabaseValue { date.map { $0.description.databaseValue } ?? .null }

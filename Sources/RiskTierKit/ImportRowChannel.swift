@@ -1,0 +1,120 @@
+import Foundation
+import Ingest
+
+/// Hands validated rows from the reading thread to the writing thread of `ImportRun`, in batches,
+/// holding at most `capacity` batches: memory stays bounded whatever the file sizes.
+///
+/// Why two threads: `perf` of the single-threaded import (Benchmarks/README.md "Import") showed
+/// SQLite's own insert work alone about as large as all of `sqlite3 .import`, with parsing and
+/// validation on top; on two cores the reader validates the next rows while SQLite inserts.
+final class ImportRowChannel: @unchecked Sendable {
+    // NOTE: @unchecked because every access to the mutable state holds `condition`.
+
+    /// Rows of the file at `fileIndex` (in apply order), each with its line.
+    struct Batch {
+        var fileIndex: Int
+        var rows: [(line: Int, row: ImportRow)]
+    }
+
+    enum Item {
+        case batch(Batch)
+        /// The reader failed: the writer rethrows it after the rows before it.
+        case failure(any Error)
+        /// Every file was read.
+        case finished
+    }
+
+    static let batchSize = 2048
+
+    private let condition = NSCondition()
+    private var items: [Item] = []
+    private let capacity: Int
+    private var cancelled = false
+
+    init(capacity: Int = 4) { self.capacity = capacity }
+
+    /// Waits for room, then appends; false once the writer has cancelled (the reader stops).
+    func put(_ item: Item) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.count >= capacity && !cancelled { condition.wait() }
+        if cancelled { return false }
+        items.append(item)
+        condition.broadcast()
+        return true
+    }
+
+    /// Waits for the next item.
+    func take() -> Item {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.isEmpty { condition.wait() }
+        let item = items.removeFirst()
+        condition.broadcast()
+        return item
+    }
+
+    /// The writer stops early (an error): wake and stop the reader, drop what is queued.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        items.removeAll()
+        condition.broadcast()
+        condition.unlock()
+    }
+}
+
+/// The reading side of `ImportRun`: every file in apply order, validated with one
+/// `ImportContext`, on its own thread.
+final class ImportReaderThread: @unchecked Sendable {
+    // NOTE: @unchecked because the readers and the context are touched only by the thread
+    // between `start()` and `finished.wait()`, and only by the caller after it.
+    private let readers: [ImportFileReader]
+    private var context: ImportContext
+    private let channel: ImportRowChannel
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(readers: [ImportFileReader], context: ImportContext, channel: ImportRowChannel) {
+        self.readers = readers
+        self.context = context
+        self.channel = channel
+    }
+
+    func start() {
+        let thread = Thread { [self] in
+            run()
+            finished.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Blocks until the thread has returned.
+    func join() { finished.wait() }
+
+    private func run() {
+        // A local, uniquely referenced context: no copy on write and no dynamic exclusivity
+        // check of a class property per row.
+        var context = self.context
+        self.context = ImportContext(extractDate: nil)
+        do {
+            for (index, reader) in readers.enumerated() {
+                var rows: [(line: Int, row: ImportRow)] = []
+                rows.reserveCapacity(ImportRowChannel.batchSize)
+                while let next = try reader.next(context: &context) {
+                    rows.append(next)
+                    if rows.count == ImportRowChannel.batchSize {
+                        guard channel.put(.batch(.init(fileIndex: index, rows: rows))) else { return }
+                        rows.removeAll(keepingCapacity: true)
+                    }
+                }
+                if !rows.isEmpty {
+                    guard channel.put(.batch(.init(fileIndex: index, rows: rows))) else { return }
+                }
+            }
+            _ = channel.put(.finished)
+        } catch {
+            _ = channel.put(.failure(error))
+        }
+    }
+}

@@ -48,21 +48,23 @@ let package = Package(
         ),
 
         // Test targets that list "risktier" do so that `swift test` builds the binary they run.
+        // Shared helpers of the test targets that run the built `risktier` (not a product).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Domain"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "LinearAlgebra"]),
-        .testTarget(name: "FitCLITests", dependencies: ["RiskTierKit", "Statistics", "risktier"]),
+        .testTarget(name: "FitCLITests", dependencies: ["TestSupport", "RiskTierKit", "Statistics", "risktier"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", "RiskTierKit"]),
-        .testTarget(name: "ImportCLITests", dependencies: ["Store", "Domain", "risktier"]),
-        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Domain", "Ingest", "Store", "RiskTierKit", "risktier", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "ImportCLITests", dependencies: ["TestSupport", "Store", "Domain", "risktier"]),
+        .testTarget(name: "SynthesisTests", dependencies: ["TestSupport", "Synthesis", "Domain", "Ingest", "Store", "RiskTierKit", "risktier", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "FeaturesTests", dependencies: ["Features", "Domain"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Features", "Domain", "Statistics"]),
-        .testTarget(name: "CalibrationTests", dependencies: ["RiskTierKit", "Statistics"]),
-        .testTarget(name: "ModelFileTests", dependencies: ["RiskTierKit", "Statistics", "Scoring", "Reports", "Domain", "risktier"]),
-        .testTarget(name: "MonthlyRunTests", dependencies: ["RiskTierKit", "Store", "Scoring", "Domain", "risktier"]),
+        .testTarget(name: "CalibrationTests", dependencies: ["TestSupport", "RiskTierKit", "Statistics"]),
+        .testTarget(name: "ModelFileTests", dependencies: ["TestSupport", "RiskTierKit", "Statistics", "Scoring", "Reports", "Domain", "risktier"]),
+        .testTarget(name: "MonthlyRunTests", dependencies: ["TestSupport", "RiskTierKit", "Store", "Scoring", "Domain", "risktier"]),
         .testTarget(name: "LotteryTests", dependencies: ["Lottery", "Domain"]),
-        .testTarget(name: "ReportTests", dependencies: ["Reports", "RiskTierKit", "Statistics", "Domain", "CZlib", "risktier"]),
-        .testTarget(name: "DrawCLITests", dependencies: ["RiskTierKit", "Lottery", "Domain", "risktier"]),
+        .testTarget(name: "ReportTests", dependencies: ["TestSupport", "Reports", "RiskTierKit", "Statistics", "Domain", "CZlib", "risktier"]),
+        .testTarget(name: "DrawCLITests", dependencies: ["TestSupport", "RiskTierKit", "Lottery", "Domain", "risktier"]),
     ]
 )

@@ -1,9 +1,9 @@
 import Foundation
+import TestSupport
 
 /// The repository root, found from this file's path (Tests/CalibrationTests/…).
 enum Repository {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestRepository.root
 
     static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 
@@ -14,38 +14,15 @@ enum Repository {
     }
 
     /// `risktier` beside the test bundle, else `.build/debug/risktier`.
-    static var executable: URL {
-        let fm = FileManager.default
-        var candidates: [URL] = []
-        if let bundle = Bundle.main.executableURL?.deletingLastPathComponent() {
-            candidates.append(bundle.appendingPathComponent("risktier"))
-            candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("risktier"))
-        }
-        candidates.append(root.appendingPathComponent(".build/debug/risktier"))
-        return candidates.first { fm.isExecutableFile(atPath: $0.path) } ?? candidates.last!
-    }
+    static var executable: URL { TestRepository.risktier }
 
     /// Runs an executable; returns exit status, stdout, stderr.
     static func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        let result = try TestProcess.run(executable, arguments, in: directory)
+        return (result.status, result.stdout, result.stderr)
     }
 
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("risktier-calib-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func temporaryDirectory() throws -> URL { try TestRepository.temporaryDirectory("calib") }
 }
 
 /// |actual − expected| ≤ relative·|expected| + absolute.

@@ -1,12 +1,9 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `risktier` binary and holds its result.
-struct CLIResult {
-    let status: Int32
-    let stdout: String
-    let stderr: String
-}
+typealias CLIResult = TestProcessResult
 
 enum DrawCLISupport {
     /// The repository root, from this file's path (Tests/DrawCLITests/…).
@@ -14,39 +11,12 @@ enum DrawCLISupport {
 
     /// The `risktier` executable next to the test bundle (SwiftPM puts products together),
     /// else `.build/debug/risktier` under the repository root.
-    static let binary: URL = {
-        var candidates: [URL] = []
-        let bundle = Bundle.main.bundleURL
-        candidates.append(bundle.appendingPathComponent("risktier"))
-        candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("risktier"))
-        for bundle in Bundle.allBundles where bundle.bundleURL.pathExtension == "xctest" {
-            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("risktier"))
-        }
-        candidates.append(root.appendingPathComponent(".build/debug/risktier"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
-    }()
+    static let binary: URL = TestRepository.risktier
 
-    static func run(_ arguments: [String]) throws -> CLIResult {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
-    }
+    static func run(_ arguments: [String]) throws -> CLIResult { try TestProcess.run(arguments) }
 
     /// A fresh temporary directory for one test.
-    static func temporaryDirectory(_ name: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("risktier-draw-\(name)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func temporaryDirectory(_ name: String) throws -> URL { try TestRepository.temporaryDirectory("draw-\(name)") }
 
     static func write(_ text: String, to url: URL) throws {
         try Data(text.utf8).write(to: url)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Store
 
 /// Runs the built `risktier` and gives temporary stores. Shared by the CLI tests.
@@ -14,44 +15,14 @@ enum CLIHarness {
     static let badInput = repoRoot.appendingPathComponent("Datasets/bad-input")
 
     /// The `risktier` executable next to the test bundle's products.
-    static let executable: URL = {
-        var candidates: [URL] = []
-        let argument0 = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        candidates.append(argument0.deletingLastPathComponent().appendingPathComponent("risktier"))
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("risktier"))
-        candidates.append(Bundle.main.bundleURL.appendingPathComponent("risktier"))
-        candidates.append(repoRoot.appendingPathComponent(".build/debug/risktier"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
-    }()
+    static let executable: URL = TestRepository.risktier
 
-    struct Result {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
+typealias Result = TestProcessResult
 
-    static func run(_ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read before waiting so that a full pipe cannot block the child.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
-    }
+    static func run(_ arguments: [String]) throws -> Result { try TestProcess.run(arguments) }
 
     /// A fresh directory under the system temp dir.
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("risktier-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func temporaryDirectory() throws -> URL { try TestRepository.temporaryDirectory("test") }
 
     static func baseFiles() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: badInput.appendingPathComponent("base").path)

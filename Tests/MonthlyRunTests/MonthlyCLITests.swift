@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import RiskTierKit
 
@@ -7,29 +8,11 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// `risktier` beside the test bundle, else `.build/debug/risktier`.
-    static var executable: URL {
-        var candidates: [URL] = []
-        if let bundle = Bundle.main.executableURL?.deletingLastPathComponent() {
-            candidates.append(bundle.appendingPathComponent("risktier"))
-            candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("risktier"))
-        }
-        candidates.append(root.appendingPathComponent(".build/debug/risktier"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
-    }
+    static var executable: URL { TestRepository.risktier }
 
     static func run(_ arguments: [String], in directory: URL) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        let result = try TestProcess.run(arguments, in: directory)
+        return (result.status, result.stdout, result.stderr)
     }
 
     @Test func fitThenScoreThroughTheBinary() throws {

@@ -1,34 +1,16 @@
 import Foundation
+import TestSupport
 import Synthesis
 import Testing
 
 /// End to end: the built `risktier` binary.
 @Suite struct SynthCommandTests {
     /// `.build/<config>/risktier` next to the test bundle's products.
-    static func binary() throws -> URL {
-        var directory = Bundle.main.bundleURL
-        for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("risktier")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory.deleteLastPathComponent()
-        }
-        let fallback = SynthTestSupport.repositoryRoot.appendingPathComponent(".build/debug/risktier")
-        try #require(FileManager.default.isExecutableFile(atPath: fallback.path), "build risktier first")
-        return fallback
-    }
+    static func binary() throws -> URL { TestRepository.risktier }
 
     static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = try binary()
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        let result = try TestProcess.run(arguments)
+        return (result.status, result.stdout, result.stderr)
     }
 
     @Test func writesAllFilesAndPrintsTheSummary() throws {

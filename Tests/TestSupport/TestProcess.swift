@@ -7,12 +7,17 @@ public struct TestProcessResult: Sendable {
     public let stderr: String
 }
 
-/// Runs a program (by default the built `risktier`) for a test.
+/// Runs the built `risktier` or another program for a test.
 public enum TestProcess {
+    /// Runs the built `risktier` (see `run(_:_:in:timeout:)`).
+    public static func run(_ arguments: [String], in directory: URL? = nil, timeout: Double = 600) throws -> TestProcessResult {
+        try run(TestRepository.risktier, arguments, in: directory, timeout: timeout)
+    }
+
     /// Runs `executable` with `arguments` (in `directory` when given), stdin from /dev/null and
     /// stdout/stderr into files, so a chatty child can never block on a full pipe; after
     /// `timeout` seconds the child is terminated (its output so far is returned).
-    public static func run(_ executable: URL = TestRepository.risktier, _ arguments: [String], in directory: URL? = nil,
+    public static func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil,
                            timeout: Double = 600) throws -> TestProcessResult {
         let folder = try TestRepository.temporaryDirectory("run")
         defer { try? FileManager.default.removeItem(at: folder) }

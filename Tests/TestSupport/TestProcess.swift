@@ -33,8 +33,10 @@ public enum TestProcess {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline { usleep(20_000) }
+        // Polls every 20 ms up to `timeout` (a count of polls, no clock read: nothing here times
+        // the child, it only stops a hung one).
+        var polls = Int(timeout / 0.02)
+        while process.isRunning, polls > 0 { usleep(20_000); polls -= 1 }
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
         try out.close()

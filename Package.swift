@@ -62,8 +62,8 @@ let package = Package(
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Features", "Domain", "Statistics"]),
         .testTarget(name: "CalibrationTests", dependencies: ["TestSupport", "RiskTierKit", "Statistics"]),
         .testTarget(name: "ModelFileTests", dependencies: ["TestSupport", "RiskTierKit", "Statistics", "Scoring", "Reports", "Domain", "risktier"]),
-        .testTarget(name: "MonthlyRunTests", dependencies: ["TestSupport", "RiskTierKit", "Store", "Scoring", "Domain", "risktier"]),
-        .testTarget(name: "LotteryTests", dependencies: ["Lottery", "Domain"]),
+        .testTarget(name: "MonthlyRunTests", dependencies: ["TestSupport", "Statistics", "RiskTierKit", "Store", "Scoring", "Domain", "risktier"]),
+        .testTarget(name: "LotteryTests", dependencies: ["Lottery", "Domain", "Statistics"]),
         .testTarget(name: "ReportTests", dependencies: ["TestSupport", "Reports", "RiskTierKit", "Statistics", "Domain", "CZlib", "risktier"]),
         .testTarget(name: "DrawCLITests", dependencies: ["TestSupport", "RiskTierKit", "Lottery", "Domain", "risktier"]),
     ]

@@ -92,7 +92,7 @@ import Testing
         let frozen = try LotteryTestSupport.frozen(LotteryTestSupport.scenario(seed: 51, size: 120))
         let record = frozen.draw(seed: "tamper-xxxxxxxxxxxxxxxxxx")
         #expect(frozen.verify(record) == nil)
-        var random = LotteryTestSupport.SplitMix64(state: 51)
+        var random = LotteryTestSupport.SplitMix64(seed: 51)
         for _ in 0..<10 {
             var population = frozen.population.bytes
             let index = random.below(population.count)

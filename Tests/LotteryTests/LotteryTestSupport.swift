@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Statistics
 @testable import Lottery
 
 /// Paths and fixtures shared by the Lottery tests.
@@ -15,19 +16,8 @@ enum LotteryTestSupport {
         try JSONSerialization.jsonObject(with: try data(relative)) as! [String: Any]
     }
 
-    /// SplitMix64: a tiny seeded generator for property inputs (tests only; the seed is in
-    /// every failure message).
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
+    /// Statistics' seeded SplitMix64 for property inputs (the seed is in every failure message).
+    typealias SplitMix64 = Statistics.SplitMix64
 
     /// A valid unified social credit code from a number (charset digits + GB 32100 check).
     static func creditCode(_ number: Int, district: String = "330102") -> String {
@@ -51,7 +41,7 @@ enum LotteryTestSupport {
 
     /// A seeded random scenario: population, roster with small capacities, conflicts.
     static func scenario(seed: UInt64, size: Int, inspectors: Int = 12) -> Scenario {
-        var random = SplitMix64(state: seed)
+        var random = SplitMix64(seed: seed)
         var population: [(enterpriseID: String, stratum: DrawStratum, domain: SupervisionDomain, district: String)] = []
         var used = Set<Int>()
         while population.count < size {
@@ -93,4 +83,9 @@ enum LotteryTestSupport {
         return try FrozenDraw(manifest: manifest, manifestBytes: manifest.canonicalJSON, population: population,
                               roster: roster, conflicts: conflicts)
     }
+}
+
+extension Statistics.SplitMix64 {
+    /// A number in 0..<n (modulo draw: the tiny bias does not matter for test inputs).
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }

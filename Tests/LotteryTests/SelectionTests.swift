@@ -66,7 +66,7 @@ import Testing
         scenario.rates = Dictionary(uniqueKeysWithValues: LotteryTestSupport.tiers.map { ($0, 333) })
         let before = try LotteryTestSupport.frozen(scenario).draw(seed: "removal-\(seed)-xxxxxxxxxxxxxx")
         let selected = Set(before.selections.map(\.enterpriseID))
-        var random = LotteryTestSupport.SplitMix64(state: seed)
+        var random = LotteryTestSupport.SplitMix64(seed: seed)
         var checked = 0
         for _ in 0..<5 {
             var smaller = scenario

@@ -81,7 +81,7 @@ import Testing
     /// that lets the draw sort integers), and differs from the order of the digest integers.
     @Test(arguments: [UInt64(1), 2, 3])
     func keyOrderEqualsFractionOrder(seed: UInt64) {
-        var random = LotteryTestSupport.SplitMix64(state: seed)
+        var random = LotteryTestSupport.SplitMix64(seed: seed)
         let hasher = TicketHasher(seed: "key-order-\(seed)-xxxxxxxxxxxx")
         let tickets = (0..<400).map { _ in hasher.ticket("id-\(random.next())") }
         var integerOrderDiffers = false

@@ -1,4 +1,5 @@
 import Foundation
+import Statistics
 import Testing
 import Domain
 import Scoring
@@ -109,18 +110,5 @@ extension MonthlyRunTests {
             try writer.save(Event.complaint(Complaint(header: try EventHeader(eventId: "late-\(date)", enterpriseId: id, domain: .food, recordedOn: nil),
                                                       receivedOn: date, substantiated: .no, category: "其他")))
         }
-    }
-}
-
-/// SplitMix64 for seeded test data.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

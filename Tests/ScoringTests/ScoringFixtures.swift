@@ -1,3 +1,4 @@
+import Statistics
 import Domain
 import Features
 @testable import Scoring
@@ -41,17 +42,4 @@ enum ScoringFixtures {
     }
 
     static let quiet = OverrideFacts(onSeriousList: false, onAbnormalList: false, heavyPenaltyLast12Months: false, ageDays: 4000, historyEventCount: 3)
-}
-
-/// SplitMix64: a seeded generator for property tests (the seed goes into failure messages).
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

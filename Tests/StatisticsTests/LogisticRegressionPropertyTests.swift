@@ -45,7 +45,7 @@ struct LogisticRegressionPropertyTests {
     @Test("row permutation leaves the fit unchanged", arguments: [UInt64(6), 7])
     func permutation(seed: UInt64) throws {
         let data = SeededLogisticData(rows: 25_000, covariates: 5, seed: seed)
-        var rng = SplitMix64(state: seed &* 31)
+        var rng = SplitMix64(seed: seed &* 31)
         var order = Array(0..<data.design.rows)
         for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
         let permuted = data.design.submatrix(rows: order, columns: Array(0..<data.design.columns))
@@ -98,7 +98,7 @@ struct LogisticRegressionPropertyTests {
     /// expanded 0/1 data (the deviances differ by a constant; the estimates must not): 1e-9.
     @Test("grouped binomial equals the expanded 0/1 fit")
     func grouped() throws {
-        var rng = SplitMix64(state: 11)
+        var rng = SplitMix64(seed: 11)
         let groups = 40
         var x: [Double] = [], successes: [Double] = [], trials: [Double] = []
         for _ in 0..<groups {

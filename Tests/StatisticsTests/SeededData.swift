@@ -1,16 +1,10 @@
 import Foundation
 import LinearAlgebra
+import Statistics
 
-/// SplitMix64: a seeded generator so that every property test is reproducible from its seed.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// Statistics' SplitMix64 with the draws the property tests need (every test is reproducible
+/// from its seed).
+extension SplitMix64 {
     mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
     mutating func normal() -> Double {
         let u = max(uniform(), 1e-300), v = uniform()
@@ -25,7 +19,7 @@ struct SeededLogisticData {
     let response: [Double]
 
     init(rows n: Int, covariates p: Int, seed: UInt64) {
-        var rng = SplitMix64(state: seed)
+        var rng = SplitMix64(seed: seed)
         var columns: [[Double]] = [[Double](repeating: 1, count: n)]
         for _ in 0..<p { columns.append((0..<n).map { _ in rng.normal() }) }
         var beta: [Double] = [-0.5]

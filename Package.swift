@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "LinearAlgebra"]),
         .testTarget(name: "FitCLITests", dependencies: ["TestSupport", "RiskTierKit", "Statistics", "risktier"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", "RiskTierKit"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", "RiskTierKit", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ImportCLITests", dependencies: ["TestSupport", "Store", "Domain", "risktier"]),
         .testTarget(name: "SynthesisTests", dependencies: ["TestSupport", "Synthesis", "Domain", "Ingest", "Store", "RiskTierKit", "risktier", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "FeaturesTests", dependencies: ["Features", "Domain"]),

@@ -28,3 +28,17 @@ public enum SupervisionDomain: String, CaseIterable, Codable, Sendable, Comparab
         }
     }
 }
+
+extension SupervisionDomain {
+    /// Position in `allCases` (a switch: per-event hot paths index arrays by domain).
+    @inline(__always) public static func index(_ domain: SupervisionDomain) -> Int {
+        switch domain {
+        case .food: return 0
+        case .drug: return 1
+        case .medicalDevice: return 2
+        case .cosmetic: return 3
+        case .specialEquipment: return 4
+        case .industrialProduct: return 5
+        }
+    }
+}

@@ -64,7 +64,7 @@ public struct FeatureBuilder: Sendable {
     /// Adds a fed accumulator (the event-by-event path). Enterprises not yet registered at
     /// the as-of date are skipped; inactive ones are listed for `O_INACTIVE`.
     public mutating func add(_ accumulator: FeatureAccumulator) throws(FeaturesError) {
-        let enterprise = accumulator.enterprise
+        let enterprise = accumulator.profile
         if let lastId, !(lastId < enterprise.id) { throw .enterprisesOutOfOrder(previous: lastId, next: enterprise.id) }
         lastId = enterprise.id
         guard enterprise.registeredOn <= asOf else { return }

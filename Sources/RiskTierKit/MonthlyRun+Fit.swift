@@ -51,7 +51,7 @@ extension MonthlyRun {
                                  inclusionProbabilities: try recordedInclusionProbabilities(store, asOf: request.asOf, horizonMonths: request.labelWindowMonths),
                                  annualStratumRates: rates.mapValues { Double($0) / 10_000 },
                                  fallbackInclusionProbability: Double(rates[.b]!) / 10_000)
-        let (builder, latest) = try features(store: store, asOf: request.asOf, options: request.featureOptions, label: label)
+        let (builder, latest, _) = try features(store: store, asOf: request.asOf, options: request.featureOptions, label: label)
         let dataEnd = request.dataEnd ?? latest
         guard let dataEnd, request.asOf <= dataEnd.adding(months: -request.labelWindowMonths) else {
             throw .labelWindowBeyondData(asOf: request.asOf, latestEvent: dataEnd, months: request.labelWindowMonths)

@@ -2,6 +2,7 @@ import Domain
 import Features
 import Foundation
 import Scoring
+import Store
 
 /// What `risktier score` needs.
 public struct MonthlyScoreRequest: Sendable {
@@ -81,22 +82,11 @@ extension MonthlyRun {
         let previous: [CreditCode: TierAssignment]
         if let fromFolder { previous = fromFolder } else { previous = try previousAssignments(store, before: request.asOf) }
         let manual = try manualOverrides(store)
-        let (builder, latest) = try features(store: store, asOf: request.asOf, options: scorer.featureSpec.options, label: nil)
-        try checkAsOf(request.asOf, latestEvent: latest)
-        let set = builder.featureSet(priors: scorer.featureSpec.priors)
-        let scores: [ScoredEnterprise]
-        do {
-            scores = try scorer.score(set)
-        } catch {
-            throw .scoring(error.description)
-        }
-        let assignments = mergedById(TierAssigner(policy: request.policy).assign(set, scores: scores, manualOverrides: manual, previous: { previous[$0] }),
-                                     activeCount: scores.count)
+        let (assignments, inputSHA256) = try assign(store: store, request: request, scorer: scorer, manual: manual, previous: previous)
         let scoresCSV = renderScores(assignments)
         let transitionsCSV = renderTransitions(assignments)
         var counts: [String: Int] = ["A": 0, "B": 0, "C": 0, "D": 0, "inactive": 0]
         for assignment in assignments { counts[assignment.tier?.rawValue ?? "inactive", default: 0] += 1 }
-        let inputSHA256 = try inputDigest(store)
         let run = RunFile(asOf: request.asOf, inputSHA256: inputSHA256, modelId: model.modelId, modelSHA256: sha256(model.jsonData()),
                           packageVersion: RiskTierVersion.current, policy: request.policy, tierCounts: counts,
                           transitions: assignments.filter(\.isTransition).count,
@@ -107,24 +97,24 @@ extension MonthlyRun {
         return result
     }
 
-    /// The assigner returns the active enterprises (feature rows, ascending id) then the inactive
-    /// ones (ascending id): merging the two runs gives id order without a full sort of the
-    /// assignments (a sort moved every large value: ~3 % of the run's CPU at 10⁵ firms, perf).
-    static func mergedById(_ assignments: [TierAssignment], activeCount: Int) -> [TierAssignment] {
-        var result: [TierAssignment] = []
-        result.reserveCapacity(assignments.count)
-        var i = 0, j = activeCount
-        while i < activeCount || j < assignments.count {
-            if j == assignments.count || (i < activeCount && assignments[i].enterpriseId < assignments[j].enterpriseId) {
-                result.append(assignments[i])
-                i += 1
+    /// The feature pass and the assignments, firm by firm in id order (score, overrides,
+    /// stability; no feature matrix is built). A function of its own so that the per-firm
+    /// feature counts are freed before the files are rendered (peak memory at 10⁶ firms).
+    static func assign(store: Store, request: MonthlyScoreRequest, scorer: Scorer, manual: [CreditCode: [ManualOverride]],
+                       previous: [CreditCode: TierAssignment]) throws(MonthlyRunError) -> (assignments: [TierAssignment], inputSHA256: String) {
+        let (table, latest, digest) = try features(store: store, asOf: request.asOf, options: scorer.featureSpec.options, label: nil, digest: true)
+        try checkAsOf(request.asOf, latestEvent: latest)
+        let assigner = TierAssigner(policy: request.policy)
+        var assignments: [TierAssignment] = []
+        table.forEachEnterprise(priors: scorer.featureSpec.priors) { id, row, facts in
+            if let row, let facts {
+                let score = scorer.score(row: row, enterpriseId: id)
+                assignments.append(assigner.assign(score: score, facts: facts, asOf: request.asOf, manualOverrides: manual[id] ?? [], previous: previous[id]))
             } else {
-                result.append(assignments[j])
-                j += 1
+                assignments.append(assigner.assignInactive(enterpriseId: id, asOf: request.asOf, previous: previous[id]))
             }
         }
-        assert(zip(result, result.dropFirst()).allSatisfy { $0.enterpriseId < $1.enterpriseId }, "assignments must come as two id-ordered runs")
-        return result
+        return (assignments, digest!)
     }
 
     /// Writes the run's files into `directory` (created if needed), each atomically; run.json
@@ -157,36 +147,78 @@ extension MonthlyRun {
         }
     }
 
+    /// Rendered as bytes (no `String` per field or line): at 10⁵ firms the joined strings took
+    /// 0.44 s of a 4.8 s run; the bytes are unchanged.
     static func renderScores(_ assignments: [TierAssignment]) -> Data {
-        var text = scoresHeader + "\n"
+        var data = Data(capacity: assignments.count * 96 + 128)
+        data.append(contentsOf: Array((scoresHeader + "\n").utf8))
+        // Each line goes through a reused buffer, so the file's bytes exist once (no copy of a
+        // whole-file array into Data: 10⁸ bytes at 10⁶ firms).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(512)
         for a in assignments {
-            let fields: [String] = [
-                a.enterpriseId.value,
-                a.score.map { "\($0.probability)" } ?? "",
-                a.score.map { String(Int($0.points.rounded())) } ?? "",
-                a.score?.modelTier.rawValue ?? "",
-                a.proposedTier?.rawValue ?? "",
-                a.tier?.rawValue ?? "",
-                a.previousTier?.rawValue ?? "",
-                a.pendingImprovement.map { String($0.runs) } ?? "",
-                a.pendingImprovement?.tier.rawValue ?? "",
-                a.overrides.map(\.rawValue).joined(separator: ";"),
-                a.reasons.map(\.code).joined(separator: ";"),
-            ]
-            text += fields.joined(separator: ",") + "\n"
+            bytes.removeAll(keepingCapacity: true)
+            bytes.append(a.enterpriseId.value)
+            bytes.comma()
+            if let score = a.score {
+                bytes.append(score.probability.description)
+                bytes.comma()
+                bytes.appendDecimal(Int(score.points.rounded()))
+            } else {
+                bytes.comma()
+            }
+            bytes.comma()
+            bytes.append(a.score?.modelTier)
+            bytes.comma()
+            bytes.append(a.proposedTier)
+            bytes.comma()
+            bytes.append(a.tier)
+            bytes.comma()
+            bytes.append(a.previousTier)
+            bytes.comma()
+            if let pending = a.pendingImprovement { bytes.appendDecimal(pending.runs) }
+            bytes.comma()
+            bytes.append(a.pendingImprovement?.tier)
+            bytes.comma()
+            for (index, code) in a.overrides.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ";")) }
+                bytes.append(code.rawValue)
+            }
+            bytes.comma()
+            for (index, reason) in a.reasons.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ";")) }
+                bytes.append(reason.code)
+            }
+            bytes.append(0x0A)
+            data.append(contentsOf: bytes)
         }
-        return Data(text.utf8)
+        return data
     }
 
     /// One row per enterprise whose published tier changed; the cause is the overrides that
     /// held (`;`-joined) or `model`.
     static func renderTransitions(_ assignments: [TierAssignment]) -> Data {
-        var text = transitionsHeader + "\n"
+        var bytes: [UInt8] = []
+        bytes.append(contentsOf: transitionsHeader.utf8)
+        bytes.append(0x0A)
         for a in assignments where a.isTransition {
-            let cause = a.overrides.isEmpty ? "model" : a.overrides.map(\.rawValue).joined(separator: ";")
-            text += [a.enterpriseId.value, a.previousTier?.rawValue ?? "", a.tier?.rawValue ?? "", cause].joined(separator: ",") + "\n"
+            bytes.append(a.enterpriseId.value)
+            bytes.comma()
+            bytes.append(a.previousTier)
+            bytes.comma()
+            bytes.append(a.tier)
+            bytes.comma()
+            if a.overrides.isEmpty {
+                bytes.append("model")
+            } else {
+                for (index, code) in a.overrides.enumerated() {
+                    if index > 0 { bytes.append(UInt8(ascii: ";")) }
+                    bytes.append(code.rawValue)
+                }
+            }
+            bytes.append(0x0A)
         }
-        return Data(text.utf8)
+        return Data(bytes)
     }
 
     /// The previous run's published tier and pending improvement per enterprise, from its

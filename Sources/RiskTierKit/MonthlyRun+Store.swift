@@ -8,9 +8,9 @@ import Store
 extension MonthlyRun {
     /// A store with no enterprises was created but never imported.
     static func checkImported(_ store: Store, path: String) throws(MonthlyRunError) {
-        let counts: [String: Int]
-        do { counts = try store.counts() } catch { throw .store(error.description) }
-        guard (counts["enterprises"] ?? 0) > 0 else { throw .notImported(path: path) }
+        let imported: Bool
+        do { imported = try store.hasEnterprises() } catch { throw .store(error.description) }
+        guard imported else { throw .notImported(path: path) }
     }
 
     /// Scoring needs events up to the as-of month: the as-of date may not be after the last day
@@ -44,22 +44,6 @@ extension MonthlyRun {
         } catch {
             throw .store(error.description)
         }
-    }
-
-    /// SHA-256 over every imported row (tables in a fixed order, rows by key, LF-joined).
-    static func inputDigest(_ store: Store) throws(MonthlyRunError) -> String {
-        var hasher = SHA256()
-        do {
-            try store.forEachImportedRow { line in
-                var line = line
-                line.append("\n")
-                // Hash the string's own UTF-8 storage (no Data copy per row).
-                line.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-            }
-        } catch {
-            throw .store(error.description)
-        }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
     /// Records the run in the store: the run, per enterprise its score and tier assignment, and

@@ -9,21 +9,23 @@ import Store
 /// The monthly scoring run (issue 6): features from the store → fit a model
 /// (`risktier fit --store`) or score with one (`risktier score`).
 public enum MonthlyRun {
-    /// Streams the store kind by kind into per-enterprise accumulators; returns the builder and
-    /// the newest event date seen.
-    static func features(store: Store, asOf: CivilDate, options: FeatureOptions, label: LabelOptions?)
-        throws(MonthlyRunError) -> (builder: FeatureBuilder, latestEvent: CivilDate?) {
+    /// The feature pass: one read of the store (one snapshot) into a `FeatureTableBuilder`;
+    /// also the newest event date and, when `digest` is true, the input digest (lowercase
+    /// hex SHA-256 of the rows read, see `Store.scanFeatureInputs`), taken in the same pass.
+    static func features(store: Store, asOf: CivilDate, options: FeatureOptions, label: LabelOptions?, digest: Bool = false)
+        throws(MonthlyRunError) -> (table: FeatureTableBuilder, latestEvent: CivilDate?, inputSHA256: String?) {
+        var hasher = SHA256()
+        var table: FeatureTableBuilder?
+        var latest: CivilDate?
         do {
-            let enterprises = try store.enterprises()
-            var table = try FeatureTableBuilder(asOf: asOf, enterprises: enterprises, options: options, label: label)
-            var latest: CivilDate?
-            for kind in EventKind.allCases {
-                try store.forEachEvent(of: kind) { event in
-                    latest = max(latest ?? event.date, event.date)
-                    try table.add(event)
-                }
-            }
-            return (try table.featureBuilder(), latest)
+            try store.scanFeatureInputs(digest: digest ? { hasher.update(bufferPointer: $0) } : nil,
+                                        enterprises: { profiles in
+                                            table = try FeatureTableBuilder(window: FeatureWindow(asOf: asOf, options: options, label: label), profiles: profiles)
+                                        },
+                                        event: { facts, enterpriseId in
+                                            if latest.map({ facts.date > $0 }) ?? true { latest = facts.date }
+                                            return table!.add(facts, enterpriseId: enterpriseId)
+                                        })
         } catch let error as StoreError {
             throw .store(error.description)
         } catch let error as FeaturesError {
@@ -31,6 +33,7 @@ public enum MonthlyRun {
         } catch {
             throw .store("\(error)")
         }
+        return (table!, latest, digest ? hasher.finalize().map { String(format: "%02x", $0) }.joined() : nil)
     }
 
     static func openStore(_ path: String) throws(MonthlyRunError) -> Store {

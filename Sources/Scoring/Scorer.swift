@@ -44,25 +44,48 @@ public struct Scorer: Sendable {
 
     /// Scores one feature row (in `FeatureName` order).
     public func score(row x: [Double], enterpriseId: CreditCode) -> ScoredEnterprise {
+        x.withUnsafeBufferPointer { score(row: $0, enterpriseId: enterpriseId) }
+    }
+
+    /// Scores one feature row (in `FeatureName` order) held in a buffer.
+    public func score(row x: UnsafeBufferPointer<Double>, enterpriseId: CreditCode) -> ScoredEnterprise {
         precondition(x.count == beta.count, "row must have one value per feature")
-        var eta = intercept
-        var contributions = [Double](repeating: 0, count: ReasonCode.allCases.count)
-        for j in 0..<beta.count {
-            eta += beta[j] * x[j]
-            contributions[reasonIndex[j]] += beta[j] * (x[j] - means[j])
+        // Contributions in a stack buffer, not an array per row (the monthly run scores every firm).
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: ReasonCode.allCases.count) { contributions in
+            contributions.initialize(repeating: 0)
+            var eta = intercept
+            for j in 0..<beta.count {
+                eta += beta[j] * x[j]
+                contributions[reasonIndex[j]] += beta[j] * (x[j] - means[j])
+            }
+            let probability = Scorer.logistic(eta)
+            return ScoredEnterprise(enterpriseId: enterpriseId, linearPredictor: eta, probability: probability,
+                                    points: model.scorecard.points(linearPredictor: eta), modelTier: model.cutPoints.tier(for: probability),
+                                    reasons: Scorer.reasons(contributions: UnsafeBufferPointer(contributions)))
         }
-        let probability = Scorer.logistic(eta)
-        return ScoredEnterprise(enterpriseId: enterpriseId, linearPredictor: eta, probability: probability,
-                                points: model.scorecard.points(linearPredictor: eta), modelTier: model.cutPoints.tier(for: probability),
-                                reasons: Scorer.reasons(contributions: contributions))
     }
 
     /// Reason codes with a positive summed contribution, largest first (ties in `ReasonCode`
     /// declaration order), at most `maximumReasons`.
     static func reasons(contributions: [Double]) -> [ReasonCode] {
-        let positive = contributions.indices.filter { contributions[$0] > 0 }
-        let ordered = positive.sorted { contributions[$0] != contributions[$1] ? contributions[$0] > contributions[$1] : $0 < $1 }
-        return ordered.prefix(maximumReasons).map { ReasonCode.allCases[$0] }
+        contributions.withUnsafeBufferPointer { reasons(contributions: $0) }
+    }
+
+    /// The same selection without a sort: one pass keeping the best `maximumReasons`.
+    static func reasons(contributions: UnsafeBufferPointer<Double>) -> [ReasonCode] {
+        var best: [Int] = []
+        for index in contributions.indices where contributions[index] > 0 {
+            let value = contributions[index]
+            // Goes after every kept reason with a contribution ≥ its own (equal values keep
+            // declaration order: the earlier index stays first).
+            var position = best.count
+            while position > 0, contributions[best[position - 1]] < value { position -= 1 }
+            guard position < maximumReasons else { continue }
+            if best.isEmpty { best.reserveCapacity(maximumReasons + 1) }
+            best.insert(index, at: position)
+            if best.count > maximumReasons { best.removeLast() }
+        }
+        return best.map { ReasonCode.allCases[$0] }
     }
 
     /// Scores every row of a feature set built with this model's priors and options.

@@ -40,17 +40,21 @@ public struct TierAssigner: Sendable {
             applied.append(.newNoHistoryB)
             if !fixed { tier = .b }
         }
-        let manual = manualOverrides.filter { $0.enterpriseId == score.enterpriseId && $0.isInForce(on: asOf) }
+        let manual = manualOverrides.isEmpty ? nil : manualOverrides.filter { $0.enterpriseId == score.enterpriseId && $0.isInForce(on: asOf) }
             .max { ($0.startsOn, $0.expiresOn) < ($1.startsOn, $1.expiresOn) }
         if let manual {
             applied.append(.manual)
             tier = manual.tier
         }
         let (published, pending) = stabilised(proposed: tier, previous: previous, immediate: manual != nil)
-        let reasons = (applied.map(AssignmentReason.override) + score.reasons.map(AssignmentReason.model)).prefix(Scorer.maximumReasons)
+        // Override codes first, then model reasons, at most 4 (one array, built in place).
+        var reasons: [AssignmentReason] = []
+        reasons.reserveCapacity(min(Scorer.maximumReasons, applied.count + score.reasons.count))
+        for code in applied where reasons.count < Scorer.maximumReasons { reasons.append(.override(code)) }
+        for code in score.reasons where reasons.count < Scorer.maximumReasons { reasons.append(.model(code)) }
         return TierAssignment(enterpriseId: score.enterpriseId, asOf: asOf, score: score, overrides: applied, manualOverride: manual,
                               proposedTier: tier, tier: published, previousTier: previous?.tier, pendingImprovement: pending,
-                              reasons: Array(reasons))
+                              reasons: reasons)
     }
 
     /// An enterprise revoked, cancelled, annulled or moved out: not tiered (`O_INACTIVE`).

@@ -49,6 +49,15 @@ struct RawInsert {
         sqlite3_bind_int64(statement, index, Int64(value))
     }
 
+    mutating func double(_ value: Double) {
+        index += 1
+        sqlite3_bind_double(statement, index, value)
+    }
+
+    mutating func int(_ value: Int?) {
+        if let value { int(value) } else { null() }
+    }
+
     /// `Bool.databaseValue` is the integer 1 or 0.
     mutating func bool(_ value: Bool) { int(value ? 1 : 0) }
 

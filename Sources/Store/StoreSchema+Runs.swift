@@ -18,4 +18,22 @@ extension StoreSchema {
                 """)
         }
     }
+
+    /// `v3-scores-in-assignments`: a run's probability, points and model reasons move into its
+    /// `tier_assignments` row and the `scores` table goes. Nothing read `scores`; writing a second
+    /// row per firm (own key, own B-tree) was about a third of recording a month (perf, 10⁵
+    /// firms). Rows stored before are carried over.
+    static func registerScoresInAssignments(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v3-scores-in-assignments") { db in
+            try db.execute(sql: """
+                ALTER TABLE tier_assignments ADD COLUMN probability REAL;
+                ALTER TABLE tier_assignments ADD COLUMN points INTEGER;
+                ALTER TABLE tier_assignments ADD COLUMN model_reasons TEXT;
+                UPDATE tier_assignments SET (probability, points, model_reasons) =
+                    (SELECT s.probability, s.points, s.reasons FROM scores s
+                     WHERE s.run_id = tier_assignments.run_id AND s.enterprise_id = tier_assignments.enterprise_id);
+                DROP TABLE scores;
+                """)
+        }
+    }
 }

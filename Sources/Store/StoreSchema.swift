@@ -181,6 +181,7 @@ enum StoreSchema {
                 """)
         }
         registerRunDetails(&migrator)
+        registerScoresInAssignments(&migrator)
         return migrator
     }
 
@@ -188,6 +189,6 @@ enum StoreSchema {
     static let tables = [
         "enterprises", "uscc_exceptions", "inspectors", "conflicts",
         "licences", "penalties", "sampling_tests", "inspections", "complaints", "list_entries",
-        "model_runs", "scores", "tier_assignments", "tier_history", "manual_overrides", "draws",
+        "model_runs", "tier_assignments", "tier_history", "manual_overrides", "draws",
     ]
 }

@@ -63,7 +63,8 @@ struct ScoreCommand: ParsableCommand {
                                                                   policy: tierPolicy, previousRunDirectory: previous))
             try MonthlyRun.record(result, asOf: CivilDate(iso: asOf)!, storePath: store)
             try MonthlyRun.write(result, to: out)
-            let tiers = Dictionary(grouping: result.assignments, by: { $0.tier?.rawValue ?? "inactive" }).mapValues(\.count)
+            var tiers: [String: Int] = [:]
+            for assignment in result.assignments { tiers[assignment.tier?.rawValue ?? "inactive", default: 0] += 1 }
             print("scored \(result.assignments.count) enterprises with \(result.model.modelId) as of \(asOf): "
                 + ["A", "B", "C", "D", "inactive"].map { "\($0) \(tiers[$0] ?? 0)" }.joined(separator: ", "))
         } catch {

@@ -68,7 +68,8 @@ import Domain
 
     @Test func kindByKindStreamGivesTheSameSetAsPerEnterpriseStream() throws {
         let second = FeatureBuilderTests.second
-        let firms = [F.enterprise(domains: [.food, .drug]), F.enterprise(id: second, domains: [.drug])]
+        let firms = [F.enterprise(domains: [.food, .drug]), F.enterprise(id: second, domains: [.drug]),
+                     F.enterprise(id: FeatureBuilderTests.third, status: .cancelled, statusChangedOn: "2024-01-01")]
         let first: [Event] = [F.penalty("2024-01-01"), F.sampling("2024-02-01", fail: .safety), F.inspection("2024-03-01", findings: 2, severity: .general),
                               F.inspection("2024-08-01", findings: 1, severity: .serious)]
         let other: [Event] = [F.penalty("2023-05-01", enterprise: second), F.sampling("2024-02-02", domain: .drug, enterprise: second),
@@ -77,18 +78,32 @@ import Domain
         var perEnterprise = try FeatureBuilder(asOf: F.date("2024-06-30"), label: label)
         try perEnterprise.add(enterprise: firms[0], events: first)
         try perEnterprise.add(enterprise: firms[1], events: other)
+        try perEnterprise.add(enterprise: firms[2], events: [])
         var table = try FeatureTableBuilder(asOf: F.date("2024-06-30"), enterprises: firms, label: label)
         for kind in EventKind.allCases {
             for event in (first + other) where event.kind == kind { try table.add(event) }
         }
-        let routed = try table.featureBuilder()
         let a = perEnterprise.featureSet(priors: perEnterprise.estimatedPriors)
-        let b = routed.featureSet(priors: routed.estimatedPriors)
+        let b = table.featureSet(priors: table.estimatedPriors)
         #expect(a.matrix == b.matrix)
         #expect(a.labels == b.labels)
         #expect(a.overrideFacts == b.overrideFacts)
         #expect(a.priors == b.priors)
         #expect(b.labels[0]?.outcome == true)
+        // The streaming rows (scoring) are the matrix rows, with the same facts, in id order.
+        var streamed: [(CreditCode, [Double], OverrideFacts)] = []
+        var inactive: [CreditCode] = []
+        table.forEachEnterprise(priors: b.priors) { id, row, facts in
+            if let row, let facts { streamed.append((id, Array(row), facts)) } else { inactive.append(id) }
+        }
+        #expect(streamed.map(\.0) == b.matrix.enterpriseIds)
+        #expect(streamed.map(\.1) == (0..<b.matrix.rowCount).map { b.matrix.row($0) })
+        #expect(streamed.map(\.2) == b.overrideFacts)
+        #expect(inactive == b.inactiveEnterpriseIds && inactive == [FeatureBuilderTests.third])
+    }
+
+    @Test func featureIndexIsTheDeclarationOrder() {
+        #expect(FeatureName.allCases.map(\.index) == Array(FeatureName.allCases.indices))
     }
 
     @Test func eventOfAnUnknownEnterpriseIsAnError() throws {

@@ -35,7 +35,7 @@ import Store
         let counts = try store.counts()
         #expect(counts["model_runs"] == 1)
         #expect(counts["tier_assignments"] == 305)
-        #expect(counts["scores"] == 300)  // inactive firms are not scored
+        #expect(counts["scores"] == nil)  // v3: scores live in tier_assignments
         #expect(counts["tier_history"] == first.assignments.filter(\.isTransition).count)
         let dumpOnce = try store.dump()
 
@@ -50,9 +50,11 @@ import Store
         #expect(run.modelId == "m1")
         #expect(run.inputSHA256 == first.inputSHA256 && run.inputSHA256.count == 64)
         let stored = Dictionary(uniqueKeysWithValues: try store.assignments(ofRun: run.runId).map { ($0.enterpriseId, $0) })
+        #expect(stored.values.filter { $0.probability != nil }.count == 300)  // inactive firms are not scored
         for a in first.assignments {
             let s = try #require(stored[a.enterpriseId])
             #expect(s.tier == a.tier && s.modelTier == a.score?.modelTier && s.drawable == (a.tier != nil) && s.overrides == a.overrides)
+            #expect(s.probability == a.score?.probability && s.points == a.score.map { Int($0.points.rounded()) })
         }
 
         // Next month reads the previous tiers from the store (no --previous).

@@ -1,4 +1,5 @@
 import Foundation
+import Statistics
 import Testing
 import Domain
 import Features
@@ -45,6 +46,21 @@ import Features
         let average = scorer.score(row: S.row([.penCount36m: 0.2, .sampFail36m: 0.1, .sampFailRateShrunk: 0.07, .complaintsLog12m: 0.1, .ageLogYears: 2]),
                                    enterpriseId: S.firm)
         #expect(average.reasons.isEmpty)
+    }
+
+    /// The one-pass top-4 selection against the plain definition (sort by contribution
+    /// descending, ties by declaration order, positives only, first 4) on random vectors with
+    /// many ties, zeros and negatives.
+    @Test func reasonSelectionMatchesSortingByContribution() {
+        var generator = SplitMix64(seed: 20261125)
+        let levels: [Double] = [-1, 0, 0.25, 0.25, 0.5, 1, 1, 2]
+        for _ in 0..<2_000 {
+            let contributions = (0..<ReasonCode.allCases.count).map { _ in levels[Int(generator.next() % UInt64(levels.count))] }
+            let expected = contributions.indices.filter { contributions[$0] > 0 }
+                .sorted { contributions[$0] != contributions[$1] ? contributions[$0] > contributions[$1] : $0 < $1 }
+                .prefix(Scorer.maximumReasons).map { ReasonCode.allCases[$0] }
+            #expect(Scorer.reasons(contributions: contributions) == expected)
+        }
     }
 
     @Test func everyFeatureHasAReasonCode() {

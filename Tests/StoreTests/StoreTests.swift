@@ -1,7 +1,8 @@
 import Domain
 import Foundation
 import RiskTierKit
-import Store
+@testable import Store
+import GRDB
 import Testing
 
 @Suite struct StoreTests {
@@ -92,5 +93,77 @@ import Testing
                                      status: .revoked, statusChangedOn: CivilDate(iso: "2024-05-01"), bureauId: old.bureauId)
         #expect(try store.write { try $0.save(revoked) } == .updated)
         #expect(try store.enterprises()[0].status == .revoked)
+    }
+}
+
+/// The monthly run's raw scan (`scanFeatureInputs`) against the general decoding path.
+@Suite struct FeatureScanTests {
+    @Test func scanGivesEveryStoredEventAsItsFactsAndEveryEnterpriseAsItsProfile() throws {
+        let store = try StoreTests.loadedStore()
+        var expected: [EventFacts: Int] = [:]
+        var total = 0
+        for kind in EventKind.allCases {
+            try store.forEachEvent(of: kind) { event in
+                expected[EventFacts(event), default: 0] += 1
+                total += 1
+            }
+        }
+        var scanned: [EventFacts: Int] = [:]
+        var routed: [String] = []
+        var profiles: [EnterpriseProfile] = []
+        var digest: [UInt8] = []
+        try store.scanFeatureInputs(digest: { digest.append(contentsOf: $0) },
+                                    enterprises: { profiles = $0 },
+                                    event: { facts, id in
+                                        scanned[facts, default: 0] += 1
+                                        routed.append(String(decoding: id, as: UTF8.self))
+                                        return true
+                                    })
+        #expect(total > 5)
+        #expect(scanned == expected)
+        #expect(profiles == (try store.enterprises()).map(EnterpriseProfile.init))
+        #expect(Set(routed).isSubset(of: Set(profiles.map(\.id.value))))
+        // The digest text: one header per table read, then its rows, in table order.
+        let text = String(decoding: digest, as: UTF8.self)
+        let headers = text.split(separator: "\n").filter { $0.hasPrefix("## ") }.map(String.init)
+        #expect(headers == Store.featureInputTables.map { "## \($0)" })
+        #expect(text.split(separator: "\n").count == headers.count + profiles.count + total)
+        #expect(text.hasPrefix("## enterprises\n18:91350100M00010006A|"))  // values length-prefixed, `|`-joined
+    }
+
+    @Test func anEventTheCallerCannotRouteIsACorruptStore() throws {
+        let store = try StoreTests.loadedStore()
+        #expect(throws: StoreError.self) {
+            try store.scanFeatureInputs(digest: nil, enterprises: { _ in }, event: { _, _ in false })
+        }
+    }
+}
+
+/// `v3-scores-in-assignments` carries a stored run's scores into its assignment rows.
+@Suite struct ScoresMigrationTests {
+    @Test func scoresStoredBeforeV3MoveIntoTheirAssignmentRows() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("risktier-v3-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("s.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(queue, upTo: "v2-run-details")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO model_runs (run_id, model_id, as_of, input_sha256, package_version) VALUES ('run-2024-06-30', 'm', '2024-06-30', 'x', '0');
+                INSERT INTO tier_assignments (run_id, enterprise_id, model_tier, tier, reasons, drawable) VALUES
+                    ('run-2024-06-30', '91350100M00010006A', 'B', 'B', 'R_PEN_12M', 1),
+                    ('run-2024-06-30', '92350103L000000111', NULL, NULL, 'O_INACTIVE', 0);
+                INSERT INTO scores (run_id, enterprise_id, probability, points, reasons) VALUES
+                    ('run-2024-06-30', '91350100M00010006A', 0.0625, 612, 'R_PEN_12M');
+                """)
+        }
+        try queue.close()
+        let store = try Store.open(path: path)
+        #expect(try store.appliedMigrations().last == "v3-scores-in-assignments")
+        #expect(try store.counts()["scores"] == nil)
+        let stored = try store.assignments(ofRun: "run-2024-06-30")
+        #expect(stored.map(\.probability) == [0.0625, nil])
+        #expect(stored.map(\.points) == [612, nil])
     }
 }

@@ -1,0 +1,142 @@
+import Domain
+import GRDB
+#if canImport(GRDBSQLite)
+import GRDBSQLite
+#else
+import SQLite3
+#endif
+
+extension Store {
+    /// The tables the monthly run reads, in digest order.
+    public static let featureInputTables = ["enterprises"] + EventKind.allCases.map(StoreColumns.table)
+
+    /// The monthly run's one read of the store, in a single read transaction (one snapshot):
+    /// the enterprises' profiles (ascending id), then every event of every kind as `EventFacts`
+    /// with its enterprise id's bytes (valid during the call only; `event` returns false for an
+    /// id it does not know, which is reported as a corrupt row), each table in storage
+    /// order (rowid: import order) — the feature pass routes events by id, so no index order
+    /// is needed and SQLite reads each table front to back.
+    ///
+    /// `digest`, when given, receives the input digest's bytes in chunks: per table a line
+    /// `## <table>`, then every row of it in the same storage order as one line (see
+    /// `StoredRowReader.appendDigestLine`), every column of the table.
+    public func scanFeatureInputs(digest: ((UnsafeRawBufferPointer) -> Void)?,
+                                  enterprises: ([EnterpriseProfile]) throws -> Void,
+                                  event: (EventFacts, _ enterpriseId: UnsafeRawBufferPointer) throws -> Bool) throws {
+        try pool.read { db in
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(1 << 17)
+            func flush(force: Bool) {
+                guard let digest, force || buffer.count >= 1 << 16 else { return }
+                buffer.withUnsafeBytes(digest)
+                buffer.removeAll(keepingCapacity: true)
+            }
+            func header(_ table: String) {
+                guard digest != nil else { return }
+                buffer.append(contentsOf: "## \(table)\n".utf8)
+            }
+
+            header("enterprises")
+            var profiles: [EnterpriseProfile] = []
+            let domainMatcher = TokenMatcher<SupervisionDomain>()
+            let statusMatcher = TokenMatcher<RegistrationStatus>()
+            try scan(db, table: "enterprises", columns: StoreColumns.enterprise) { row in
+                if digest != nil {
+                    row.appendDigestLine(to: &buffer, columns: Int32(StoreColumns.enterprise.count))
+                    flush(force: false)
+                }
+                var mask: UInt8 = 0
+                for part in row.bytes(2).split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false) {
+                    guard let domain = part.withUnsafeBytes({ domainMatcher.match($0) }) else { throw row.corrupt("bad token '\(row.string(2))'") }
+                    mask |= EnterpriseProfile.bit(domain)
+                }
+                profiles.append(EnterpriseProfile(id: CreditCode(unchecked: row.string(0)), domainMask: mask, registeredOn: try row.date(4),
+                                                  status: try row.token(5, statusMatcher), statusChangedOn: try row.optionalDate(6)))
+            }
+            try enterprises(profiles)
+            profiles = []
+
+            let decoder = EventFactsDecoder()
+            for kind in EventKind.allCases {
+                let table = StoreColumns.table(kind)
+                let columns = StoreColumns.columns(kind)
+                header(table)
+                try scan(db, table: table, columns: columns) { row in
+                    if digest != nil {
+                        row.appendDigestLine(to: &buffer, columns: Int32(columns.count))
+                        flush(force: false)
+                    }
+                    guard try event(try decoder.facts(kind, row), row.bytes(1)) else {
+                        throw row.corrupt("enterprise_id '\(row.string(1))' is not a stored enterprise")
+                    }
+                }
+            }
+            flush(force: true)
+        }
+    }
+
+    /// Steps `SELECT columns FROM table` (storage order) and calls `body` per row.
+    private func scan(_ db: Database, table: String, columns: [String], _ body: (StoredRowReader) throws -> Void) throws {
+        let statement = try db.makeStatement(sql: "SELECT \(columns.joined(separator: ", ")) FROM \(table)")
+        let reader = StoredRowReader(statement: statement.sqliteStatement, table: table)
+        while true {
+            let code = sqlite3_step(reader.statement)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else {
+                throw StoreError.database(message: "reading \(table): \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
+            }
+            try body(reader)
+        }
+    }
+}
+
+/// Stored event columns (`StoreColumns.columns(kind)` order) → `EventFacts`.
+struct EventFactsDecoder {
+    let domain = TokenMatcher<SupervisionDomain>()
+    let licenceStatus = TokenMatcher<LicenceStatus>()
+    let procedure = TokenMatcher<PenaltyProcedure>()
+    let result = TokenMatcher<SamplingResult>()
+    let failClass = TokenMatcher<FailClass>()
+    let origin = TokenMatcher<InspectionOrigin>()
+    let severity = TokenMatcher<FindingSeverity>()
+    let substantiation = TokenMatcher<Substantiation>()
+    let list = TokenMatcher<ListKind>()
+
+    func facts(_ kind: EventKind, _ row: StoredRowReader) throws(StoreError) -> EventFacts {
+        // Columns 0–3: event_id, enterprise_id, domain, recorded_on.
+        let eventDomain = try row.token(2, domain)
+        let recordedOn = try row.optionalDate(3)
+        let date: CivilDate
+        let detail: EventFacts.Detail
+        switch kind {
+        case .licence:
+            let changed = try row.optionalDate(9)
+            let status = try row.token(8, licenceStatus)
+            if let changed { date = changed } else { date = try row.date(6) }
+            detail = .licence(lapsedOn: status == .revoked || status == .expired ? changed : nil)
+        case .penalty:
+            date = try row.date(4)
+            let stored = row.int(12)
+            guard (1...3).contains(stored) else { throw row.corrupt("bad severity \(stored)") }
+            detail = .penalty(severity: Int8(stored), heavy: row.int(10) != 0, ordinary: try row.token(6, procedure) == .ordinary,
+                              fineFen: row.int(8), publicityEndedOn: try row.optionalDate(11))
+        case .samplingTest:
+            date = try row.date(4)
+            let failed = try row.token(7, result) == .fail
+            let safety = try row.optionalToken(8, failClass) == .safety
+            detail = .samplingTest(isFinal: row.int(9) != 0, failed: failed, safetyFail: failed && safety)
+        case .inspection:
+            date = try row.date(4)
+            let random = try row.token(5, origin) == .randomDraw
+            detail = .inspection(findings: row.int(7), serious: try row.token(8, severity) == .serious,
+                                 randomDrawId: random && !row.isNull(6) ? row.string(6) : nil)
+        case .complaint:
+            date = try row.date(4)
+            detail = .complaint(substantiated: try row.token(5, substantiation) == .yes)
+        case .listEntry:
+            date = try row.date(5)
+            detail = .listEntry(list: try row.token(4, list), exitedOn: try row.optionalDate(7))
+        }
+        return EventFacts(date: date, domain: eventDomain, recordedOn: recordedOn, detail: detail)
+    }
+}

@@ -73,8 +73,7 @@ public enum DemoRun {
         progress("score as of \(scoreAsOf)")
         let runFolder = out.appendingPathComponent("run").path
         let scored = try MonthlyRun.score(MonthlyScoreRequest(storePath: storePath, modelPath: modelPath, asOf: scoreAsOf))
-        try MonthlyRun.record(scored, asOf: scoreAsOf, storePath: storePath)
-        try MonthlyRun.write(scored, to: runFolder)
+        try MonthlyRun.recordAndWrite(scored, storePath: storePath, to: runFolder)
         lines.append("scores: \(runFolder)/scores.csv, transitions.csv, run.json")
         lines += tierLines(scored.assignments)
 

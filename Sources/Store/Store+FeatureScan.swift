@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import GRDB
 #if canImport(GRDBSQLite)
 import GRDBSQLite
@@ -56,21 +57,72 @@ extension Store {
             try enterprises(profiles)
             profiles = []
 
+            // The event tables: a second thread steps SQLite and copies rows into batches while
+            // this one decodes them, renders the digest and feeds `event` (both halves cost about
+            // the same; one thread did both). One connection, one read transaction: the batches
+            // come from the same snapshot as the enterprises, in the same order.
             let decoder = EventFactsDecoder()
-            for kind in EventKind.allCases {
-                let table = StoreColumns.table(kind)
-                let columns = StoreColumns.columns(kind)
-                header(table)
-                try scan(db, table: table, columns: columns) { row in
+            let kinds = EventKind.allCases
+            let statements = try kinds.map { kind in
+                try db.makeStatement(sql: "SELECT \(StoreColumns.columns(kind).joined(separator: ", ")) FROM \(StoreColumns.table(kind))")
+            }
+            let handles = SendableStatements(statements.map(\.sqliteStatement), connection: db.sqliteConnection!)
+            let channel = RowBatchChannel()
+            let producer = DispatchGroup()
+            DispatchQueue.global().async(group: producer) {
+                for (index, kind) in kinds.enumerated() {
+                    let statement = handles.statements[index]
+                    let table = StoreColumns.table(kind)
+                    let columns = Int32(StoreColumns.columns(kind).count)
+                    // Every table sends at least one batch (maybe empty): the reader writes each
+                    // table's digest header when the table changes.
+                    guard var batch = channel.emptyBatch() else { return }
+                    batch.reset(table: table, columns: columns)
+                    while true {
+                        let code = sqlite3_step(statement)
+                        if code == SQLITE_DONE { break }
+                        guard code == SQLITE_ROW else {
+                            channel.close(failure: "reading \(table): \(String(cString: sqlite3_errmsg(handles.connection)))")
+                            return
+                        }
+                        batch.append(statement)
+                        if batch.isFull {
+                            channel.send(batch)
+                            guard let next = channel.emptyBatch() else { return }
+                            next.reset(table: table, columns: columns)
+                            batch = next
+                        }
+                    }
+                    channel.send(batch)
+                }
+                channel.close()
+            }
+            defer {
+                channel.cancel()
+                producer.wait()
+                // The statements must outlive the scanning thread that steps their handles.
+                withExtendedLifetime(statements) {}
+            }
+            var currentTable = ""
+            while let batch = channel.receive() {
+                let kind = kinds[kinds.firstIndex { StoreColumns.table($0) == batch.table }!]
+                if batch.table != currentTable {
+                    currentTable = batch.table
+                    header(currentTable)
+                }
+                for index in 0..<batch.rowCount {
+                    let row = batch.row(index)
                     if digest != nil {
-                        row.appendDigestLine(to: &buffer, columns: Int32(columns.count))
+                        row.appendDigestLine(to: &buffer, columns: batch.columns)
                         flush(force: false)
                     }
                     guard try event(try decoder.facts(kind, row), row.bytes(1)) else {
                         throw row.corrupt("enterprise_id '\(row.string(1))' is not a stored enterprise")
                     }
                 }
+                channel.recycle(batch)
             }
+            if let failure = channel.failure { throw StoreError.database(message: failure) }
             flush(force: true)
         }
     }
@@ -102,7 +154,7 @@ struct EventFactsDecoder {
     let substantiation = TokenMatcher<Substantiation>()
     let list = TokenMatcher<ListKind>()
 
-    func facts(_ kind: EventKind, _ row: StoredRowReader) throws(StoreError) -> EventFacts {
+    func facts(_ kind: EventKind, _ row: some StoredRow) throws(StoreError) -> EventFacts {
         // Columns 0–3: event_id, enterprise_id, domain, recorded_on.
         let eventDomain = try row.token(2, domain)
         let recordedOn = try row.optionalDate(3)
@@ -138,5 +190,17 @@ struct EventFactsDecoder {
             detail = .listEntry(list: try row.token(4, list), exitedOn: try row.optionalDate(7))
         }
         return EventFacts(date: date, domain: eventDomain, recordedOn: recordedOn, detail: detail)
+    }
+}
+
+/// The statements and connection the scanning thread steps (handles owned by the read
+/// transaction that waits for it).
+struct SendableStatements: @unchecked Sendable {
+    let statements: [OpaquePointer]
+    let connection: OpaquePointer
+
+    init(_ statements: [OpaquePointer], connection: OpaquePointer) {
+        self.statements = statements
+        self.connection = connection
     }
 }

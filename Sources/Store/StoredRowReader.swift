@@ -6,26 +6,43 @@ import GRDBSQLite
 import SQLite3
 #endif
 
-/// The current row of a stepped SQLite statement, read in place with `sqlite3_column_*`: text
-/// as bytes borrowed from SQLite (valid until the next step), no `Row`, no `String` per value.
+/// One stored row's columns, read in place: text as bytes (no `Row`, no `String` per value).
+/// Two sources conform: the current row of a stepped statement (`StoredRowReader`) and a row
+/// copied out of SQLite into a batch by the scanning thread (`RowBatch.Row`).
 ///
 /// Written by hand for the monthly run's scan of every stored event: `perf` of
 /// `risktier score` at 10⁵ firms (release, 2026-11-25) put ~45 % of the CPU in GRDB row
 /// decoding, `Event` construction and the digest's per-value strings (Benchmarks/README.md,
 /// "Monthly run").
-struct StoredRowReader {
+protocol StoredRow {
+    var table: String { get }
+    /// SQLITE_NULL, SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT or SQLITE_BLOB.
+    func type(_ column: Int32) -> Int32
+    /// The text or blob bytes of a column; empty for NULL and numbers.
+    func bytes(_ column: Int32) -> UnsafeRawBufferPointer
+    func int(_ column: Int32) -> Int
+    func double(_ column: Int32) -> Double
+}
+
+/// The current row of a stepped SQLite statement (valid until the next step).
+struct StoredRowReader: StoredRow {
     let statement: OpaquePointer
     let table: String
 
-    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
+    func type(_ column: Int32) -> Int32 { sqlite3_column_type(statement, column) }
 
-    /// The text (or text form) of a column; empty for NULL.
     func bytes(_ column: Int32) -> UnsafeRawBufferPointer {
         guard let base = sqlite3_column_text(statement, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         return UnsafeRawBufferPointer(start: base, count: Int(sqlite3_column_bytes(statement, column)))
     }
 
     func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(statement, column)) }
+
+    func double(_ column: Int32) -> Double { sqlite3_column_double(statement, column) }
+}
+
+extension StoredRow {
+    func isNull(_ column: Int32) -> Bool { type(column) == SQLITE_NULL }
 
     func string(_ column: Int32) -> String { String(decoding: bytes(column), as: UTF8.self) }
 
@@ -61,26 +78,23 @@ struct StoredRowReader {
     func appendDigestLine(to buffer: inout [UInt8], columns: Int32) {
         for column in 0..<columns {
             if column > 0 { buffer.append(UInt8(ascii: "|")) }
-            switch sqlite3_column_type(statement, column) {
+            switch type(column) {
             case SQLITE_NULL:
                 buffer.append(contentsOf: "NULL".utf8)
             case SQLITE_INTEGER:
-                StoredRowReader.appendDecimal(int(column), to: &buffer)
+                appendDecimal(int(column), to: &buffer)
             case SQLITE_FLOAT:
-                buffer.append(contentsOf: "\(sqlite3_column_double(statement, column))".utf8)
+                buffer.append(contentsOf: "\(double(column))".utf8)
             case SQLITE_BLOB:
-                let count = Int(sqlite3_column_bytes(statement, column))
                 buffer.append(UInt8(ascii: "x"))
-                if let base = sqlite3_column_blob(statement, column) {
-                    let hex = Array("0123456789abcdef".utf8)
-                    for byte in UnsafeRawBufferPointer(start: base, count: count) {
-                        buffer.append(hex[Int(byte >> 4)])
-                        buffer.append(hex[Int(byte & 15)])
-                    }
+                let hex = Array("0123456789abcdef".utf8)
+                for byte in bytes(column) {
+                    buffer.append(hex[Int(byte >> 4)])
+                    buffer.append(hex[Int(byte & 15)])
                 }
             default:
                 let text = bytes(column)
-                StoredRowReader.appendDecimal(text.count, to: &buffer)
+                appendDecimal(text.count, to: &buffer)
                 buffer.append(UInt8(ascii: ":"))
                 buffer.append(contentsOf: text)
             }
@@ -88,7 +102,7 @@ struct StoredRowReader {
         buffer.append(0x0A)
     }
 
-    static func appendDecimal(_ value: Int, to buffer: inout [UInt8]) {
+    func appendDecimal(_ value: Int, to buffer: inout [UInt8]) {
         if value < 0 { buffer.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,

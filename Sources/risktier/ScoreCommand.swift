@@ -61,8 +61,7 @@ struct ScoreCommand: ParsableCommand {
             }
             let result = try MonthlyRun.score(MonthlyScoreRequest(storePath: store, modelPath: model, asOf: CivilDate(iso: asOf)!,
                                                                   policy: tierPolicy, previousRunDirectory: previous))
-            try MonthlyRun.record(result, asOf: CivilDate(iso: asOf)!, storePath: store)
-            try MonthlyRun.write(result, to: out)
+            try MonthlyRun.recordAndWrite(result, storePath: store, to: out)
             var tiers: [String: Int] = [:]
             for assignment in result.assignments { tiers[assignment.tier?.rawValue ?? "inactive", default: 0] += 1 }
             print("scored \(result.assignments.count) enterprises with \(result.model.modelId) as of \(asOf): "

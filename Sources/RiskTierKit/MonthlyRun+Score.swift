@@ -112,12 +112,15 @@ extension MonthlyRun {
         try checkAsOf(request.asOf, latestEvent: latest)
         let assigner = TierAssigner(policy: request.policy)
         var assignments: [TierAssignment] = []
+        assignments.reserveCapacity(table.rowCount)
         table.forEachEnterprise(priors: scorer.featureSpec.priors) { id, row, facts in
             if let row, let facts {
                 let score = scorer.score(row: row, enterpriseId: id)
-                assignments.append(assigner.assign(score: score, facts: facts, asOf: request.asOf, manualOverrides: manual[id] ?? [], previous: previous[id]))
+                // (Empty dictionaries are the usual case: skip hashing the id for them.)
+                assignments.append(assigner.assign(score: score, facts: facts, asOf: request.asOf, manualOverrides: manual.isEmpty ? [] : manual[id] ?? [],
+                                                   previous: previous.isEmpty ? nil : previous[id]))
             } else {
-                assignments.append(assigner.assignInactive(enterpriseId: id, asOf: request.asOf, previous: previous[id]))
+                assignments.append(assigner.assignInactive(enterpriseId: id, asOf: request.asOf, previous: previous.isEmpty ? nil : previous[id]))
             }
         }
         return (assignments, digest!)

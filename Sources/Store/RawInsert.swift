@@ -40,6 +40,16 @@ struct RawInsert {
         }
     }
 
+    /// Text given as UTF-8 bytes (copied by SQLite before the call returns).
+    mutating func text(utf8 bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return text("") }
+        index += 1
+        bytes.withUnsafeBufferPointer { buffer in
+            _ = sqlite3_bind_text(statement, index, UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self),
+                                  CInt(buffer.count), RawInsert.transient)
+        }
+    }
+
     mutating func text(_ value: String?) {
         if let value { text(value) } else { null() }
     }

@@ -54,10 +54,6 @@ public struct Enterprise: Hashable, Sendable, Codable {
 
     /// Whether the entity is registered and not yet revoked/cancelled/annulled/moved out on `date`.
     public func isActive(on date: CivilDate) -> Bool {
-        Enterprise.isActive(registeredOn: registeredOn, status: status, statusChangedOn: statusChangedOn, on: date)
-    }
-
-    static func isActive(registeredOn: CivilDate, status: RegistrationStatus, statusChangedOn: CivilDate?, on date: CivilDate) -> Bool {
         guard registeredOn <= date else { return false }
         if status == .active { return true }
         guard let changed = statusChangedOn else { return false }

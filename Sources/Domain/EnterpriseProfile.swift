@@ -5,16 +5,24 @@ public struct EnterpriseProfile: Hashable, Sendable {
     public let id: CreditCode
     /// Bit i set = `SupervisionDomain.allCases[i]` is one of the firm's domains.
     public let domainMask: UInt8
-    public let registeredOn: CivilDate
     public let status: RegistrationStatus
-    public let statusChangedOn: CivilDate?
+    // Dates as day numbers (`CivilDate.daysSinceEpoch`; `noDay` = none): 32 bytes a profile
+    // instead of 80 with two `CivilDate`s (10⁶ profiles are live during a feature pass).
+    private let registeredDay: Int32
+    private let statusChangedDay: Int32
+    private static let noDay = Int32.min
 
     public init(id: CreditCode, domainMask: UInt8, registeredOn: CivilDate, status: RegistrationStatus, statusChangedOn: CivilDate?) {
         self.id = id
         self.domainMask = domainMask
-        self.registeredOn = registeredOn
+        self.registeredDay = Int32(registeredOn.daysSinceEpoch)
         self.status = status
-        self.statusChangedOn = statusChangedOn
+        self.statusChangedDay = statusChangedOn.map { Int32($0.daysSinceEpoch) } ?? EnterpriseProfile.noDay
+    }
+
+    public var registeredOn: CivilDate { CivilDate(daysSinceEpoch: Int(registeredDay)) }
+    public var statusChangedOn: CivilDate? {
+        statusChangedDay == EnterpriseProfile.noDay ? nil : CivilDate(daysSinceEpoch: Int(statusChangedDay))
     }
 
     public init(_ enterprise: Enterprise) {
@@ -51,8 +59,18 @@ public struct EnterpriseProfile: Hashable, Sendable {
     public var entityType: EntityType { EntityType(code: id) }
 
     /// Whether the entity is registered and not yet revoked/cancelled/annulled/moved out on `date`
-    /// (the rule of `Enterprise.isActive(on:)`).
+    /// (the rule of `Enterprise.isActive(on:)`, on day numbers).
     public func isActive(on date: CivilDate) -> Bool {
-        Enterprise.isActive(registeredOn: registeredOn, status: status, statusChangedOn: statusChangedOn, on: date)
+        let day = Int32(date.daysSinceEpoch)
+        guard Int(registeredDay) <= Int(day) else { return false }
+        if status == .active { return true }
+        guard statusChangedDay != EnterpriseProfile.noDay else { return false }
+        return day < statusChangedDay
     }
+
+    /// Registered on or before `date`.
+    public func isRegistered(on date: CivilDate) -> Bool { Int(registeredDay) <= date.daysSinceEpoch }
+
+    /// Days from registration to `date`.
+    public func ageDays(on date: CivilDate) -> Int { date.daysSinceEpoch - Int(registeredDay) }
 }

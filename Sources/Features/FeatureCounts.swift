@@ -154,7 +154,7 @@ struct FeatureCounts: Sendable {
 
     func overrideFacts(_ window: FeatureWindow, profile: EnterpriseProfile) -> OverrideFacts {
         OverrideFacts(onSeriousList: seriousNow, onAbnormalList: abnormalNow, heavyPenaltyLast12Months: heavyPenalty12,
-                      ageDays: profile.registeredOn.days(until: window.asOf), historyEventCount: Int(historyEvents))
+                      ageDays: profile.ageDays(on: window.asOf), historyEventCount: Int(historyEvents))
     }
 
     /// Writes the feature row in `FeatureName` order into `row[0..<FeatureName.count]` at
@@ -186,7 +186,7 @@ struct FeatureCounts: Sendable {
         set(.abnormalNow, flag(abnormalNow))
         set(.abnormalSpells36m, Double(abnormalSpells))
         set(.seriousExited36m, Double(seriousExited))
-        let ageDays = max(0, profile.registeredOn.days(until: asOf))
+        let ageDays = max(0, profile.ageDays(on: asOf))
         set(.ageLogYears, log1p(Double(ageDays) / 365.25))
         set(.isNew, flag(ageDays < 365))
         set(.domainDrug, flag(profile.contains(.drug)))

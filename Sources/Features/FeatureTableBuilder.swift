@@ -94,7 +94,7 @@ public struct FeatureTableBuilder: Sendable {
 
     /// Registered on or before the as-of date but inactive on it (`O_INACTIVE`), ascending.
     public var inactiveEnterpriseIds: [CreditCode] {
-        profiles.indices.compactMap { !hasRow[$0] && profiles[$0].registeredOn <= window.asOf ? profiles[$0].id : nil }
+        profiles.indices.compactMap { !hasRow[$0] && profiles[$0].isRegistered(on: window.asOf) ? profiles[$0].id : nil }
     }
 
     /// Calls `body` once per enterprise registered on or before the as-of date, in id order:
@@ -108,7 +108,7 @@ public struct FeatureTableBuilder: Sendable {
             for index in profiles.indices {
                 let profile = profiles[index]
                 guard hasRow[index] else {
-                    if profile.registeredOn <= window.asOf { try body(profile.id, nil, nil) }
+                    if profile.isRegistered(on: window.asOf) { try body(profile.id, nil, nil) }
                     continue
                 }
                 counts[index].writeFeatures(into: buffer.baseAddress!, stride: 1, window, profile: profile,

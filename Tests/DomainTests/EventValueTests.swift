@@ -91,6 +91,25 @@ import Testing
         }
     }
 
+    /// The feature pass's compact profile keeps the enterprise's dates, domains and activity rule.
+    @Test func enterpriseProfileAgreesWithTheEnterprise() throws {
+        let statuses: [(RegistrationStatus, String?)] = [(.active, nil), (.active, "2021-06-30"), (.cancelled, "2023-01-01"), (.movedOut, "2020-01-01")]
+        let days = ["1999-12-31", "2019-12-31", "2020-01-01", "2020-01-02", "2022-12-31", "2023-01-01", "2030-01-01"].map { CivilDate(iso: $0)! }
+        for (status, changed) in statuses {
+            let e = try Enterprise(id: Self.e1, name: "x", domains: [.food, .cosmetic], district: "350100", registeredOn: CivilDate(iso: "2020-01-01")!,
+                                   status: status, statusChangedOn: changed.map { CivilDate(iso: $0)! }, bureauId: "b")
+            let profile = EnterpriseProfile(e)
+            #expect(profile.registeredOn == e.registeredOn && profile.statusChangedOn == e.statusChangedOn)
+            #expect(profile.domains == e.domains && profile.contains(.cosmetic) && !profile.contains(.drug))
+            #expect(profile.entityType == e.entityType)
+            for day in days {
+                #expect(profile.isActive(on: day) == e.isActive(on: day))
+                #expect(profile.isRegistered(on: day) == (e.registeredOn <= day))
+                #expect(profile.ageDays(on: day) == e.registeredOn.days(until: day))
+            }
+        }
+    }
+
     @Test func tokensAreTheFileSpellings() {
         #expect(PenaltyKind.allowedTokens == "warning, circulated_criticism, fine, confiscation, licence_suspension, qualification_downgrade, licence_revocation, business_restriction, production_halt, closure, employment_restriction, other")
         #expect(InspectionOutcome.allCases.count == 8)

@@ -69,7 +69,7 @@ public enum ImportRun {
         readerThread.start()
         var counts = Array(repeating: (rows: 0, inserted: 0, updated: 0, unchanged: 0), count: ordered.count)
         do {
-            try store.importWrite { writer in
+            try store.importWrite(events: Set(ordered.compactMap(\.kind.eventKind))) { writer in
                 reading: while true {
                     switch channel.take() {
                     case .finished: break reading

@@ -89,6 +89,14 @@ struct RawInsert {
         if let value { text(value.rawValue) } else { null() }
     }
 
+    /// Steps a `SELECT EXISTS (…)` once: its 0 or 1 as a Bool, nil on any error (the caller
+    /// then takes the general path, which reports errors through GRDB).
+    func stepExists() -> Bool? {
+        defer { sqlite3_reset(statement) }
+        guard sqlite3_step(statement) == SQLITE_ROW else { return nil }
+        return sqlite3_column_int64(statement, 0) != 0
+    }
+
     /// Steps the statement once. Returns false on any result other than SQLITE_DONE so that the
     /// caller can rerun the row through GRDB and report exactly the error GRDB reports.
     func step() -> Bool {

@@ -16,6 +16,7 @@ public struct StoreWriter {
         var inserts: [String: Statement] = [:]
         var eventMatches: [EventKind: Statement] = [:]
         var matches: [String: Statement] = [:]
+        let arena = BindArena()
     }
 
     private func eventMatch(_ kind: EventKind) throws -> Statement {
@@ -121,7 +122,7 @@ public struct StoreWriter {
     private func insertOrUpsert(table: String, columns: [String], keyCount: Int, values: () -> [DatabaseValue],
                                 bind: (inout RawInsert) -> Void) throws -> Outcome {
         let insert = try masterInsert(table)
-        var raw = RawInsert(insert)
+        var raw = RawInsert(insert, arena: statements.arena)
         bind(&raw)
         if raw.step() {
             if db.changesCount == 1 { return .inserted }
@@ -131,7 +132,7 @@ public struct StoreWriter {
             if db.changesCount == 1 { return .inserted }
         }
         // Stored already: the same row (an identical re-import) is answered by one bound query.
-        var match = RawInsert(try masterMatch(table, columns: columns, keyCount: keyCount))
+        var match = RawInsert(try masterMatch(table, columns: columns, keyCount: keyCount), arena: statements.arena)
         bind(&match)
         if match.stepExists() == true { return .unchanged }
         return try upsert(table: table, columns: columns, keyCount: keyCount, values: values())
@@ -149,7 +150,7 @@ public struct StoreWriter {
     @discardableResult
     public func save(_ event: Event) throws -> Outcome {
         let insert = try eventInsert(event.kind)
-        var raw = RawInsert(insert)
+        var raw = RawInsert(insert, arena: statements.arena)
         StoreWriter.bind(event, to: &raw)
         if raw.step() {
             if db.changesCount == 1 { return .inserted }
@@ -161,7 +162,7 @@ public struct StoreWriter {
         // Already stored. The same row (an identical re-import) is answered by one query bound
         // like the INSERT: before, every such row paid for a Row, two value arrays and their
         // comparison, and an identical re-import cost about twice a first import.
-        var match = RawInsert(try eventMatch(event.kind))
+        var match = RawInsert(try eventMatch(event.kind), arena: statements.arena)
         StoreWriter.bind(event, to: &match)
         if match.stepExists() == true { return .unchanged }
         // A clash (or a failed query): the only rows that pay for a SELECT and the value arrays,

@@ -69,17 +69,21 @@ public enum ImportRun {
         readerThread.start()
         var counts = Array(repeating: (rows: 0, inserted: 0, updated: 0, unchanged: 0), count: ordered.count)
         do {
-            try store.importWrite { writer in
+            try store.importWrite(events: Set(ordered.compactMap(\.kind.eventKind))) { writer in
                 reading: while true {
                     switch channel.take() {
                     case .finished: break reading
                     case let .failure(error): throw error
                     case let .batch(batch):
                         let reader = ordered[batch.fileIndex]
-                        for (line, row) in batch.rows {
+                        // Rows are read in place (indexing, not `for (line, row) in`): the
+                        // iterator copied each row, a retain and a release per stored string
+                        // on this thread (≈ 7 % of its samples in `perf`).
+                        for index in batch.rows.indices {
+                            let line = batch.rows[index].line
                             let outcome: StoreWriter.Outcome
                             do {
-                                switch row {
+                                switch batch.rows[index].row {
                                 case let .usccException(code): outcome = try writer.saveUSCCException(code)
                                 case let .enterprise(enterprise): outcome = try writer.save(enterprise)
                                 case let .inspector(inspector): outcome = try writer.save(inspector)

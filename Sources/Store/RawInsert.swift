@@ -17,10 +17,27 @@ import SQLite3
 struct RawInsert {
     let statement: OpaquePointer
     private var index: CInt = 0
+    /// Where text values are copied for SQLITE_STATIC (`BindArena`), and how much is used.
+    private let arena: UnsafeMutableRawPointer?
+    private var used = 0
 
-    init(_ statement: Statement) {
+    init(_ statement: Statement, arena: BindArena? = nil) {
         self.statement = statement.sqliteStatement
+        self.arena = arena?.base
         sqlite3_reset(self.statement)
+    }
+
+    /// Binds `count` bytes at `bytes` as text: copied into the arena and bound SQLITE_STATIC when
+    /// it has room, else bound SQLITE_TRANSIENT (SQLite copies them).
+    private mutating func bindText(_ bytes: UnsafeRawPointer, _ count: Int) {
+        if let arena, used + count <= BindArena.capacity {
+            let destination = arena + used
+            destination.copyMemory(from: bytes, byteCount: count)
+            used += count
+            _ = sqlite3_bind_text(statement, index, destination.assumingMemoryBound(to: CChar.self), CInt(count), nil)
+        } else {
+            _ = sqlite3_bind_text(statement, index, bytes.assumingMemoryBound(to: CChar.self), CInt(count), RawInsert.transient)
+        }
     }
 
     /// SQLITE_TRANSIENT: SQLite copies the bytes before the bind returns.
@@ -31,8 +48,7 @@ struct RawInsert {
         var value = value
         value.withUTF8 { bytes in
             if let base = bytes.baseAddress, bytes.count > 0 {
-                _ = sqlite3_bind_text(statement, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self),
-                                      CInt(bytes.count), RawInsert.transient)
+                bindText(UnsafeRawPointer(base), bytes.count)
             } else {
                 // An empty string is text '' (a NULL pointer would bind NULL).
                 _ = sqlite3_bind_text(statement, index, "", 0, RawInsert.transient)
@@ -97,8 +113,7 @@ struct RawInsert {
             put(value.month, 2, at: 5)
             buffer[7] = 0x2D
             put(value.day, 2, at: 8)
-            _ = sqlite3_bind_text(statement, index, UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self),
-                                  10, RawInsert.transient)
+            bindText(UnsafeRawPointer(buffer.baseAddress!), 10)
         }
     }
 
@@ -106,6 +121,14 @@ struct RawInsert {
 
     mutating func token<T: FileToken>(_ value: T?) {
         if let value { text(value.rawValue) } else { null() }
+    }
+
+    /// Steps a `SELECT EXISTS (…)` once: its 0 or 1 as a Bool, nil on any error (the caller
+    /// then takes the general path, which reports errors through GRDB).
+    func stepExists() -> Bool? {
+        defer { sqlite3_reset(statement) }
+        guard sqlite3_step(statement) == SQLITE_ROW else { return nil }
+        return sqlite3_column_int64(statement, 0) != 0
     }
 
     /// Steps the statement once. Returns false on any result other than SQLITE_DONE so that the

@@ -14,6 +14,32 @@ public struct StoreWriter {
     private final class StatementCache {
         var events: [EventKind: Statement] = [:]
         var inserts: [String: Statement] = [:]
+        var eventMatches: [EventKind: Statement] = [:]
+        var matches: [String: Statement] = [:]
+        let arena = BindArena()
+    }
+
+    private func eventMatch(_ kind: EventKind) throws -> Statement {
+        if let statement = statements.eventMatches[kind] { return statement }
+        let statement = try db.makeStatement(sql: StoreWriter.matchSQL(table: StoreColumns.table(kind), columns: StoreColumns.columns(kind), keyCount: 1))
+        statements.eventMatches[kind] = statement
+        return statement
+    }
+
+    private func masterMatch(_ table: String, columns: [String], keyCount: Int) throws -> Statement {
+        if let statement = statements.matches[table] { return statement }
+        let statement = try db.makeStatement(sql: StoreWriter.matchSQL(table: table, columns: columns, keyCount: keyCount))
+        statements.matches[table] = statement
+        return statement
+    }
+
+    /// `SELECT EXISTS (… WHERE key = ? AND … AND column IS ? …)` with one parameter per column in
+    /// `columns` order, bound by the same code as the INSERT: is this exact row already stored?
+    /// `IS` compares NULLs as equal; the column affinities convert the bound values as they did
+    /// when the row was inserted, so this says yes exactly when `Row.databaseValues == values`.
+    static func matchSQL(table: String, columns: [String], keyCount: Int) -> String {
+        let tests = columns.enumerated().map { index, column in index < keyCount ? "\(column) = ?" : "\(column) IS ?" }
+        return "SELECT EXISTS (SELECT 1 FROM \(table) WHERE \(tests.joined(separator: " AND ")))"
     }
 
     private func eventInsert(_ kind: EventKind) throws -> Statement {
@@ -96,7 +122,7 @@ public struct StoreWriter {
     private func insertOrUpsert(table: String, columns: [String], keyCount: Int, values: () -> [DatabaseValue],
                                 bind: (inout RawInsert) -> Void) throws -> Outcome {
         let insert = try masterInsert(table)
-        var raw = RawInsert(insert)
+        var raw = RawInsert(insert, arena: statements.arena)
         bind(&raw)
         if raw.step() {
             if db.changesCount == 1 { return .inserted }
@@ -105,6 +131,10 @@ public struct StoreWriter {
             try insert.execute(arguments: StatementArguments(values()))
             if db.changesCount == 1 { return .inserted }
         }
+        // Stored already: the same row (an identical re-import) is answered by one bound query.
+        var match = RawInsert(try masterMatch(table, columns: columns, keyCount: keyCount), arena: statements.arena)
+        bind(&match)
+        if match.stepExists() == true { return .unchanged }
         return try upsert(table: table, columns: columns, keyCount: keyCount, values: values())
     }
 
@@ -120,7 +150,7 @@ public struct StoreWriter {
     @discardableResult
     public func save(_ event: Event) throws -> Outcome {
         let insert = try eventInsert(event.kind)
-        var raw = RawInsert(insert)
+        var raw = RawInsert(insert, arena: statements.arena)
         StoreWriter.bind(event, to: &raw)
         if raw.step() {
             if db.changesCount == 1 { return .inserted }
@@ -129,8 +159,14 @@ public struct StoreWriter {
             try insert.execute(arguments: StatementArguments(StoreColumns.values(event)))
             if db.changesCount == 1 { return .inserted }
         }
-        // Already stored (an idempotent re-import, or a clash): the only rows that pay for a
-        // SELECT and the value arrays.
+        // Already stored. The same row (an identical re-import) is answered by one query bound
+        // like the INSERT: before, every such row paid for a Row, two value arrays and their
+        // comparison, and an identical re-import cost about twice a first import.
+        var match = RawInsert(try eventMatch(event.kind), arena: statements.arena)
+        StoreWriter.bind(event, to: &match)
+        if match.stepExists() == true { return .unchanged }
+        // A clash (or a failed query): the only rows that pay for a SELECT and the value arrays,
+        // which name the differing columns.
         let table = StoreColumns.table(event.kind)
         let columns = StoreColumns.columns(event.kind)
         let values = StoreColumns.values(event)

@@ -78,28 +78,10 @@ import Testing
         let file = directory.appendingPathComponent("enterprises_big.csv")
         try BigFile.enterprises(count: 400_000).write(to: file)
 
-        let process = Process()
-        process.executableURL = CLIHarness.executable
-        process.arguments = ["import", "--store", store, file.path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // Kill once the import has spilled uncommitted pages to the WAL (well into the work).
-        // 1 MiB and a 5-minute limit: on a loaded 2-core machine the 4 MiB used before was
-        // sometimes not reached within a minute (seen at load average 17).
-        let wal = store + "-wal"
-        var walSize = 0
-        for _ in 0..<30_000 where process.isRunning {
-            walSize = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0
-            if walSize > 1 << 20 { break }
-            usleep(10_000)
-        }
-        let wasRunning = process.isRunning
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(wasRunning, "the import finished before it could be killed; make the file bigger")
-        #expect(process.terminationReason == .uncaughtSignal)
-        #expect(walSize > 1 << 20)
+        let outcome = try KilledImport.run(store: store, files: [file.path])
+        #expect(outcome.wasRunning, "the import finished before it could be killed; make the file bigger")
+        #expect(outcome.killed)
+        #expect(outcome.walBytes > KilledImport.walThreshold)
         #expect(try CLIHarness.dump(store) == before)
     }
 }
@@ -113,6 +95,18 @@ enum BigFile {
         for index in 0..<count {
             text += code(index)
             text += ",企业\(index),food;drug,110000,2010-01-01,active,,BJ\n"
+        }
+        return Data(text.utf8)
+    }
+
+    /// One complaint per enterprise of `enterprises(count:)`, in enterprise order.
+    static func complaints(count: Int) -> Data {
+        var text = "event_id,enterprise_id,domain,recorded_on,received_on,substantiated,category\n"
+        text.reserveCapacity(count * 70)
+        for index in 0..<count {
+            text += "C-\(index),"
+            text += code(index)
+            text += ",food,2024-01-03,2024-01-02,no,标签不清\n"
         }
         return Data(text.utf8)
     }

@@ -56,14 +56,11 @@ struct RawInsert {
         }
     }
 
-    /// Text given as UTF-8 bytes (copied by SQLite before the call returns).
+    /// Text given as UTF-8 bytes (copied into the arena, or by SQLite, before the call returns).
     mutating func text(utf8 bytes: [UInt8]) {
         guard !bytes.isEmpty else { return text("") }
         index += 1
-        bytes.withUnsafeBufferPointer { buffer in
-            _ = sqlite3_bind_text(statement, index, UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self),
-                                  CInt(buffer.count), RawInsert.transient)
-        }
+        bytes.withUnsafeBufferPointer { buffer in bindText(UnsafeRawPointer(buffer.baseAddress!), buffer.count) }
     }
 
     mutating func text(_ value: String?) {

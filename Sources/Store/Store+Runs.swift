@@ -49,9 +49,12 @@ extension Store {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let history = try db.makeStatement(sql: "INSERT INTO tier_history (enterprise_id, run_id, as_of, from_tier, to_tier, cause) VALUES (?, ?, ?, ?, ?, ?)")
-        // Bound with sqlite3_bind_* (RawInsert) rather than a StatementArguments array per row.
+        // Bound with sqlite3_bind_* (RawInsert) rather than a StatementArguments array per row,
+        // text through one arena bound SQLITE_STATIC (BindArena: both statements bind every
+        // parameter before each step, so neither reads the other's overwritten bytes).
+        let arena = BindArena()
         func insert(_ statement: Statement, _ bind: (inout RawInsert) -> Void) throws {
-            var raw = RawInsert(statement)
+            var raw = RawInsert(statement, arena: arena)
             bind(&raw)
             guard raw.step() else {
                 throw StoreError.database(message: "cannot record the run (\(statement.sql)): \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")

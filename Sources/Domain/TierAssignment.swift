@@ -1,6 +1,6 @@
 /// The published tier of one enterprise in one monthly run, with what led to it: the model's
 /// score, the overrides that held (in order), the stability rule, and up to 4 reasons.
-public struct TierAssignment: Hashable, Sendable, Codable {
+public struct TierAssignment: Hashable, Sendable {
     public let enterpriseId: CreditCode
     public let asOf: CivilDate
     /// Nil for an inactive enterprise (not scored).
@@ -41,34 +41,4 @@ public struct TierAssignment: Hashable, Sendable, Codable {
 
     /// Whether the published tier differs from the previous run's (a row of transitions.csv).
     public var isTransition: Bool { tier != previousTier }
-
-    enum CodingKeys: String, CodingKey {
-        case enterpriseId = "enterprise_id", asOf = "as_of", score, overrides, manualOverride = "manual_override"
-        case proposedTier = "proposed_tier", tier, previousTier = "previous_tier", pendingImprovement = "pending_improvement", reasons
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(enterpriseId: try c.decode(CreditCode.self, forKey: .enterpriseId), asOf: try c.decode(CivilDate.self, forKey: .asOf),
-                  score: try c.decodeIfPresent(ScoredEnterprise.self, forKey: .score), overrides: try c.decode([OverrideCode].self, forKey: .overrides),
-                  manualOverride: try c.decodeIfPresent(ManualOverride.self, forKey: .manualOverride),
-                  proposedTier: try c.decodeIfPresent(Tier.self, forKey: .proposedTier), tier: try c.decodeIfPresent(Tier.self, forKey: .tier),
-                  previousTier: try c.decodeIfPresent(Tier.self, forKey: .previousTier),
-                  pendingImprovement: try c.decodeIfPresent(PendingImprovement.self, forKey: .pendingImprovement),
-                  reasons: try c.decode([AssignmentReason].self, forKey: .reasons))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(enterpriseId, forKey: .enterpriseId)
-        try c.encode(asOf, forKey: .asOf)
-        try c.encodeIfPresent(score, forKey: .score)
-        try c.encode(overrides, forKey: .overrides)
-        try c.encodeIfPresent(manualOverride, forKey: .manualOverride)
-        try c.encodeIfPresent(proposedTier, forKey: .proposedTier)
-        try c.encodeIfPresent(tier, forKey: .tier)
-        try c.encodeIfPresent(previousTier, forKey: .previousTier)
-        try c.encodeIfPresent(pendingImprovement, forKey: .pendingImprovement)
-        try c.encode(reasons, forKey: .reasons)
-    }
 }

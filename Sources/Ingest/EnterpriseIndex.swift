@@ -33,21 +33,12 @@ public struct EnterpriseIndex: Sendable, ExpressibleByDictionaryLiteral {
 
     func mask(_ code: CreditCode) -> UInt8? { domainsByCode[PackedCreditCode(code)] }
 
+    /// The domain bits are `EnterpriseProfile`'s (one definition for the importer and the
+    /// feature pass).
     @inline(__always)
-    static func bit(_ domain: SupervisionDomain) -> UInt8 {
-        switch domain {
-        case .food: return 1
-        case .drug: return 2
-        case .medicalDevice: return 4
-        case .cosmetic: return 8
-        case .specialEquipment: return 16
-        case .industrialProduct: return 32
-        }
-    }
+    static func bit(_ domain: SupervisionDomain) -> UInt8 { EnterpriseProfile.bit(domain) }
 
-    static func mask(_ domains: Set<SupervisionDomain>) -> UInt8 {
-        domains.reduce(0) { $0 | bit($1) }
-    }
+    static func mask(_ domains: Set<SupervisionDomain>) -> UInt8 { EnterpriseProfile.mask(domains) }
 
     static func domains(mask: UInt8) -> Set<SupervisionDomain> {
         Set(SupervisionDomain.allCases.filter { mask & bit($0) != 0 })

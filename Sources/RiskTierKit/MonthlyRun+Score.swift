@@ -146,19 +146,27 @@ extension MonthlyRun {
 
     /// Records the run in the store and writes its files into `directory`, side by side: the
     /// store's write (one SQLite transaction, ~40 % of a run at 10⁶ firms) on a second thread
-    /// while this one renders the files and writes them under temporary names. The files are
-    /// renamed into place (run.json last) only once the run is recorded; if either side fails,
-    /// no file is left and the store keeps what it had (its transaction rolls back).
+    /// while this one renders the files and writes them under temporary names. The transaction
+    /// commits only once the files are written, and the files are renamed into place (run.json
+    /// last) only once it has committed: if either side fails, no file is left and the store
+    /// keeps what it had.
     public static func recordAndWrite(_ result: MonthlyScoreResult, storePath: String, to directory: String) throws(MonthlyRunError) {
         final class Outcome: @unchecked Sendable {
-            // Written by the recording thread before it leaves the group; read after `wait()`.
+            // `error` is written by the recording thread before it leaves the group and read
+            // after `wait()`; `filesWritten` is written by this thread before `filesDone` is
+            // signalled and read by the recording thread after waiting on it.
             var error: MonthlyRunError?
+            var filesWritten = false
+            let filesDone = DispatchSemaphore(value: 0)
         }
         let outcome = Outcome()
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) {
             do throws(MonthlyRunError) {
-                try record(result, asOf: result.asOf, storePath: storePath)
+                try record(result, asOf: result.asOf, storePath: storePath, beforeCommit: {
+                    outcome.filesDone.wait()
+                    return outcome.filesWritten
+                })
             } catch {
                 outcome.error = error
             }
@@ -198,8 +206,11 @@ extension MonthlyRun {
         } catch {
             writeError = .io(path: directory, message: "\(error)")
         }
+        outcome.filesWritten = writeError == nil
+        outcome.filesDone.signal()
         group.wait()
-        if let error = outcome.error ?? writeError {
+        // A file error first: the store then refused to commit because of it.
+        if let error = writeError ?? outcome.error {
             for file in written { try? FileManager.default.removeItem(at: file.temporary) }
             throw error
         }

@@ -48,7 +48,9 @@ extension MonthlyRun {
 
     /// Records the run in the store: the run, per enterprise its score and tier assignment, and
     /// the transitions. Re-recording the same as-of date replaces that month's run (idempotent).
-    public static func record(_ result: MonthlyScoreResult, asOf: CivilDate, storePath: String) throws(MonthlyRunError) {
+    /// `beforeCommit`: see `Store.recordRun`.
+    public static func record(_ result: MonthlyScoreResult, asOf: CivilDate, storePath: String,
+                              beforeCommit: () -> Bool = { true }) throws(MonthlyRunError) {
         let store = try openStore(storePath)
         var counts: [String: Int] = ["A": 0, "B": 0, "C": 0, "D": 0, "inactive": 0]
         for assignment in result.assignments { counts[assignment.tier?.rawValue ?? "inactive", default: 0] += 1 }
@@ -58,7 +60,8 @@ extension MonthlyRun {
                             transitions: result.assignments.filter(\.isTransition).count)
         do {
             try store.recordRun(run, assignments: result.assignments, drawable: { $0.tier != nil },
-                                cause: { $0.overrides.isEmpty ? "model" : $0.overrides.map(\.rawValue).joined(separator: ";") })
+                                cause: { $0.overrides.isEmpty ? "model" : $0.overrides.map(\.rawValue).joined(separator: ";") },
+                                beforeCommit: beforeCommit)
         } catch {
             throw .store(error.description)
         }

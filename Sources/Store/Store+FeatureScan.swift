@@ -131,13 +131,16 @@ extension Store {
     private func scan(_ db: Database, table: String, columns: [String], _ body: (StoredRowReader) throws -> Void) throws {
         let statement = try db.makeStatement(sql: "SELECT \(columns.joined(separator: ", ")) FROM \(table)")
         let reader = StoredRowReader(statement: statement.sqliteStatement, table: table)
-        while true {
-            let code = sqlite3_step(reader.statement)
-            if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else {
-                throw StoreError.database(message: "reading \(table): \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
+        // The GRDB statement owns the handle the reader steps: keep it alive to the end.
+        try withExtendedLifetime(statement) {
+            while true {
+                let code = sqlite3_step(reader.statement)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else {
+                    throw StoreError.database(message: "reading \(table): \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
+                }
+                try body(reader)
             }
-            try body(reader)
         }
     }
 }

@@ -10,8 +10,10 @@ extension Store {
     /// Re-scoring a month replaces that month's run (scores, assignments, history) in one
     /// transaction; a month before a later stored run is refused (the later run's stability
     /// and history were computed from the old one).
+    /// `beforeCommit` runs once every row is written, inside the transaction: false rolls the
+    /// run back (the caller's other outputs failed) and throws `StoreError.refused`.
     public func recordRun(_ stored: StoredRun, assignments: [TierAssignment], drawable: (TierAssignment) -> Bool,
-                          cause: (TierAssignment) -> String) throws(StoreError) {
+                          cause: (TierAssignment) -> String, beforeCommit: () -> Bool = { true }) throws(StoreError) {
         try run {
             // A 64 MiB page cache for the run's write (SQLite's default is 2 MiB): a month's run
             // rewrites every firm's score and assignment rows, and with the small cache the
@@ -23,6 +25,9 @@ extension Store {
                 defer { try? db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA foreign_keys = ON") }
                 try db.inTransaction {
                     try recordRun(db, stored, assignments: assignments, drawable: drawable, cause: cause)
+                    guard beforeCommit() else {
+                        throw StoreError.refused(message: "the run was not recorded: its output files could not be written")
+                    }
                     return .commit
                 }
             }

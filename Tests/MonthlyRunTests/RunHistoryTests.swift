@@ -102,6 +102,43 @@ import Store
         #expect(scores.contains(target.enterpriseId.value) && scores.contains("O_MANUAL"))
     }
 
+    /// recordAndWrite: the store commits only once the files are written, and the files appear
+    /// only once the store has committed.
+    @Test func recordAndWriteIsAllOrNothing() throws {
+        let (folder, storePath, model) = try Self.prepared()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store.open(path: storePath)
+        let before = try store.dump()
+        let result = try MonthlyRun.score(MonthlyScoreRequest(storePath: storePath, modelPath: model, asOf: Self.date("2024-06-30")))
+
+        // The output folder cannot be created (a file is in the way): no run in the store.
+        let blocked = folder.appendingPathComponent("blocked")
+        try Data("x".utf8).write(to: blocked)
+        #expect(throws: MonthlyRunError.self) { try MonthlyRun.recordAndWrite(result, storePath: storePath, to: blocked.path) }
+        #expect(try store.dump() == before)
+
+        // The store refuses the month (a later run is stored): no file in the output folder.
+        let later = try MonthlyRun.score(MonthlyScoreRequest(storePath: storePath, modelPath: model, asOf: Self.date("2024-06-30")))
+        try MonthlyRun.record(MonthlyScoreResult(model: later.model, assignments: later.assignments, inputSHA256: later.inputSHA256,
+                                                 asOf: Self.date("2024-07-31"), policy: later.policy),
+                              asOf: Self.date("2024-07-31"), storePath: storePath)
+        let out = folder.appendingPathComponent("out")
+        #expect(throws: MonthlyRunError.self) { try MonthlyRun.recordAndWrite(result, storePath: storePath, to: out.path) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+
+        // Both sides succeed: the same bytes as `files`, and the run is stored.
+        let fresh = try Self.prepared()
+        defer { try? FileManager.default.removeItem(at: fresh.folder) }
+        let good = try MonthlyRun.score(MonthlyScoreRequest(storePath: fresh.store, modelPath: fresh.model, asOf: Self.date("2024-06-30")))
+        let written = fresh.folder.appendingPathComponent("run")
+        try MonthlyRun.recordAndWrite(good, storePath: fresh.store, to: written.path)
+        for file in good.files {
+            #expect(try Data(contentsOf: written.appendingPathComponent(file.name)) == file.data)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: written.path).sorted() == ["run.json", "scores.csv", "transitions.csv"])
+        #expect(try Store.open(path: fresh.store).latestRun()?.asOf == Self.date("2024-06-30"))
+    }
+
     @Test func badInputFailsBeforeAnythingIsWritten() throws {
         let (folder, storePath, model) = try Self.prepared()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -36,8 +36,10 @@ struct FeatureCounts: Sendable {
     var earliestDrawId: String?
 
     /// Feeds one event. Events after t go to the label window only; the `recorded_on` filter
-    /// applies to feature events (a label is what eventually happened). Returns whether the
-    /// event fed a 36-month sampling or inspection tally (the domain priors count those).
+    /// applies to feature events (a label is what eventually happened). The domain priors'
+    /// tallies are `domainTally(_:_:)`'s job. Every count is order-free except the decay sum,
+    /// whose last bit can depend on the order events arrive in (a store always streams them in
+    /// the same order, so a run is reproducible).
     @inline(__always)
     mutating func add(_ event: EventFacts, _ window: FeatureWindow) {
         let date = event.date

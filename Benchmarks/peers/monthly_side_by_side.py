@@ -104,9 +104,11 @@ def main():
     ap.add_argument("--cache", default="/tmp/risktier-monthly-bench")
     ap.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "risktier"))
     ap.add_argument("--engines", default=",".join(ENGINES))
-    ap.add_argument("--json", default="monthly.json")
+    ap.add_argument("--json", default=None, help="report file (default: monthly.json in --cache)")
     a = ap.parse_args()
     os.makedirs(a.cache, exist_ok=True)
+    if a.json is None:
+        a.json = os.path.join(a.cache, "monthly.json")
     engines = a.engines.split(",")
     report = {"as_of": AS_OF, "model": "synthetic-city-2024-12", "load_average_start": os.getloadavg(), "sizes": []}
     for n in [int(x) for x in a.sizes.split(",")]:

@@ -1,23 +1,12 @@
 import Domain
 
-/// The import files of DOMAIN.md §4. A file's kind is recognised from its header, whatever
-/// the file is called and in whatever order its columns come.
-public enum ImportFileKind: String, CaseIterable, Sendable {
-    case usccExceptions = "uscc_exceptions"
-    case enterprises
-    case inspectors
-    case licences
-    case penalties
-    case samplingTests = "sampling_tests"
-    case inspections
-    case complaints
-    case listEntries = "list_entries"
-    case conflicts
+/// The import files of DOMAIN.md §4 (`ImportFileFormat`: names and columns in one place). A
+/// file's kind is recognised from its header, whatever the file is called and in whatever
+/// order its columns come. Every column is required in the header except `recorded_on`, which
+/// event files may omit.
+public typealias ImportFileKind = ImportFileFormat
 
-    /// Every column of the file, in the documented order (`ImportFileFormat`). All are required
-    /// in the header except `recorded_on`, which event files may omit.
-    public var columns: [String] { ImportFileFormat(rawValue: rawValue)!.columns }
-
+extension ImportFileFormat {
     /// Columns a header may leave out.
     public var optionalColumns: Set<String> { eventKind == nil ? [] : ["recorded_on"] }
 

@@ -6,12 +6,9 @@ import TestSupport
 enum Repository {
     static let root = TestRepository.root
 
-    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+    static func path(_ relative: String) -> String { TestRepository.path(relative) }
 
-    static func json(_ relative: String) throws -> [String: Any] {
-        let data = try Data(contentsOf: root.appendingPathComponent(relative))
-        return try JSONSerialization.jsonObject(with: data) as! [String: Any]
-    }
+    static func json(_ relative: String) throws -> [String: Any] { try TestRepository.json(relative) }
 
     /// `risktier` beside the test bundle, else `.build/debug/risktier`.
     static var executable: URL { TestRepository.risktier }

@@ -10,6 +10,13 @@ public enum TestRepository {
     /// `root` + a relative path.
     public static func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
 
+    public static func path(_ relative: String) -> String { url(relative).path }
+
+    /// A JSON reference file (an object) as a dictionary.
+    public static func json(_ relative: String) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: try Data(contentsOf: url(relative))) as! [String: Any]
+    }
+
     /// The built `risktier` executable: beside the test bundle or the test runner (SwiftPM puts
     /// products and the bundle in one folder), else `.build/debug/risktier`.
     public static let risktier: URL = {

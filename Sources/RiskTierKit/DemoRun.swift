@@ -79,7 +79,7 @@ public enum DemoRun {
 
         progress("freeze, draw, verify")
         let planPath = out.appendingPathComponent("plan.json").path
-        try MonthlyRun.writeAtomically(Data(planJSON.utf8), to: URL(fileURLWithPath: planPath))
+        try FitRun.writeAtomically(Data(planJSON.utf8), to: planPath)
         let frozen = out.appendingPathComponent("frozen").path
         let drawFolder = out.appendingPathComponent("draw").path
         let freeze = try DrawWorkflow.freeze(storePath: storePath, planPath: planPath, outputDirectory: frozen)

@@ -132,18 +132,6 @@ extension MonthlyRun {
         return (assignments, digest!)
     }
 
-    /// Writes the run's files into `directory` (created if needed), each atomically; run.json
-    /// last, so a folder with a run.json is complete.
-    public static func write(_ result: MonthlyScoreResult, to directory: String) throws(MonthlyRunError) {
-        let folder = URL(fileURLWithPath: directory)
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .io(path: directory, message: "cannot create the output folder: \(error.localizedDescription)")
-        }
-        for file in result.files { try writeAtomically(file.data, to: folder.appendingPathComponent(file.name)) }
-    }
-
     /// Records the run in the store and writes its files into `directory`, side by side: the
     /// store's write (one SQLite transaction, ~40 % of a run at 10⁶ firms) on a second thread
     /// while this one renders the files and writes them under temporary names. The transaction

@@ -52,20 +52,6 @@ public enum MonthlyRun {
         SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// Writes `data` to `path` via a temporary file in the same directory and a rename.
-    static func writeAtomically(_ data: Data, to url: URL) throws(MonthlyRunError) {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
-        do {
-            try data.write(to: temporary)
-            guard rename(temporary.path, url.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw .io(path: url.path, message: "cannot write: \(error.localizedDescription)")
-        }
-    }
-
     static func jsonData<T: Encodable>(_ value: T) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

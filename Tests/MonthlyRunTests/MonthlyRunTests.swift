@@ -74,7 +74,7 @@ import Store
         // Abnormal-list firms are at least C.
         for a in first.assignments where a.overrides.contains(.abnormalMinC) { #expect(a.tier! >= .c) }
         let out1 = folder.appendingPathComponent("run-2024-06").path
-        try MonthlyRun.write(first, to: out1)
+        try MonthlyRun.recordAndWrite(first, storePath: storePath, to: out1)
         let scores = try String(contentsOfFile: out1 + "/scores.csv", encoding: .utf8)
         #expect(scores.hasPrefix(MonthlyRun.scoresHeader + "\n"))
         #expect(scores.split(separator: "\n").count == 306)

@@ -12,13 +12,16 @@ struct FieldReader {
     let file: String
     let csv: CSVReader
     let line: Int
-    /// Header names in file order; columns are looked up by a linear scan (≤ 12 short names is
-    /// cheaper than hashing the name).
-    let names: [String]
+    /// Header names in file order.
+    let columns: ColumnNames
     let extractDate: CivilDate?
 
     func fail(_ field: String, _ requirement: String, _ value: String) -> IngestError {
         IngestError(file: file, line: line, field: field, message: "field '\(field)' must be \(requirement); got '\(value)'")
+    }
+
+    func fail(_ field: StaticString, _ requirement: String, _ value: String) -> IngestError {
+        fail(field.description, requirement, value)
     }
 
     func fail(_ error: DomainError) -> IngestError {
@@ -26,15 +29,12 @@ struct FieldReader {
     }
 
     @inline(__always)
-    private func index(_ field: String) -> Int? {
-        for (index, name) in names.enumerated() where name == field { return index }
-        return nil
-    }
+    private func index(_ field: StaticString) -> Int? { columns.index(of: field) }
 
     /// The field's bytes with surrounding ASCII spaces and tabs removed; empty for an omitted
     /// column. Valid until the reader moves on.
     @inline(__always)
-    func bytes(_ field: String) -> UnsafeBufferPointer<UInt8> {
+    func bytes(_ field: StaticString) -> UnsafeBufferPointer<UInt8> {
         guard let index = index(field) else { return UnsafeBufferPointer(start: nil, count: 0) }
         let all = csv.field(index)
         guard let base = all.baseAddress, !all.isEmpty else { return all }
@@ -46,33 +46,33 @@ struct FieldReader {
     }
 
     /// The raw value with surrounding ASCII spaces and tabs removed; "" for an omitted column.
-    func raw(_ field: String) -> String {
+    func raw(_ field: StaticString) -> String {
         String(decoding: bytes(field), as: UTF8.self)
     }
 
-    func text(_ field: String) throws(IngestError) -> String {
+    func text(_ field: StaticString) throws(IngestError) -> String {
         let value = raw(field)
         guard !value.isEmpty else { throw fail(field, "non-empty", value) }
         return value
     }
 
-    func optionalText(_ field: String) -> String? {
+    func optionalText(_ field: StaticString) -> String? {
         let value = bytes(field)
         return value.isEmpty ? nil : String(decoding: value, as: UTF8.self)
     }
 
-    func date(_ field: String) throws(IngestError) -> CivilDate {
+    func date(_ field: StaticString) throws(IngestError) -> CivilDate {
         let value = bytes(field)
         guard !value.isEmpty else { throw fail(field, "an ISO date YYYY-MM-DD", "") }
         return try parseDate(field, value)
     }
 
-    func optionalDate(_ field: String) throws(IngestError) -> CivilDate? {
+    func optionalDate(_ field: StaticString) throws(IngestError) -> CivilDate? {
         let value = bytes(field)
         return value.isEmpty ? nil : try parseDate(field, value)
     }
 
-    private func parseDate(_ field: String, _ bytes: UnsafeBufferPointer<UInt8>) throws(IngestError) -> CivilDate {
+    private func parseDate(_ field: StaticString, _ bytes: UnsafeBufferPointer<UInt8>) throws(IngestError) -> CivilDate {
         guard let date = CivilDate(isoBytes: bytes) else {
             let value = String(decoding: bytes, as: UTF8.self)
             let shaped = value.utf8.count == 10 && value.utf8.enumerated().allSatisfy { index, byte in
@@ -80,7 +80,7 @@ struct FieldReader {
             }
             throw fail(field, shaped ? "a date that exists in the calendar (YYYY-MM-DD)" : "an ISO date YYYY-MM-DD", value)
         }
-        if let extractDate, date > extractDate, !FieldReader.isFutureDateField(field) {
+        if let extractDate, date > extractDate, !FieldReader.isFutureDateField(field.description) {
             throw fail(field, "on or before the extract date \(extractDate)", String(decoding: bytes, as: UTF8.self))
         }
         return date
@@ -91,13 +91,13 @@ struct FieldReader {
         field == "expires_on" || field == "cert_valid_until" || field == "valid_until"
     }
 
-    func token<T: FileToken>(_ field: String, _ type: T.Type = T.self) throws(IngestError) -> T {
+    func token<T: FileToken>(_ field: StaticString, _ type: T.Type = T.self) throws(IngestError) -> T {
         let value = raw(field)
         guard let token = T(rawValue: value) else { throw fail(field, "one of \(T.allowedTokens)", value) }
         return token
     }
 
-    func optionalToken<T: FileToken>(_ field: String, _ type: T.Type = T.self) throws(IngestError) -> T? {
+    func optionalToken<T: FileToken>(_ field: StaticString, _ type: T.Type = T.self) throws(IngestError) -> T? {
         let bytes = bytes(field)
         if bytes.isEmpty { return nil }
         let value = String(decoding: bytes, as: UTF8.self)
@@ -106,7 +106,7 @@ struct FieldReader {
     }
 
     /// A `;`-joined set of tokens; at least one; repeats are an error.
-    func tokenSet<T: FileToken>(_ field: String, _ type: T.Type = T.self) throws(IngestError) -> Set<T> {
+    func tokenSet<T: FileToken>(_ field: StaticString, _ type: T.Type = T.self) throws(IngestError) -> Set<T> {
         let bytes = bytes(field)
         var result = Set<T>(minimumCapacity: 2)
         var from = 0
@@ -125,14 +125,31 @@ struct FieldReader {
         return result
     }
 
-    func yesNo(_ field: String) throws(IngestError) -> Bool {
+    /// The `;`-separated parts of the field (empty parts kept; none for an empty field), split on
+    /// bytes: `String.split` walks characters and was a visible share of an inspection row.
+    /// `;` is ASCII and never inside a multi-byte UTF-8 sequence; the parts differ from
+    /// `String.split`'s only after a `;` followed by a combining mark, which makes an invalid id
+    /// either way (`Inspection` allows A-Z a-z 0-9 _ - only).
+    func split(_ field: StaticString) -> [String] {
+        let bytes = bytes(field)
+        guard !bytes.isEmpty else { return [] }
+        var parts: [String] = []
+        var from = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: ";") {
+            parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<index]), as: UTF8.self))
+            from = index + 1
+        }
+        return parts
+    }
+
+    func yesNo(_ field: StaticString) throws(IngestError) -> Bool {
         let value = bytes(field)
         if value.count == 3, value[0] == UInt8(ascii: "y"), value[1] == UInt8(ascii: "e"), value[2] == UInt8(ascii: "s") { return true }
         if value.count == 2, value[0] == UInt8(ascii: "n"), value[1] == UInt8(ascii: "o") { return false }
         throw fail(field, "yes or no", String(decoding: value, as: UTF8.self))
     }
 
-    func nonNegativeInt(_ field: String) throws(IngestError) -> Int {
+    func nonNegativeInt(_ field: StaticString) throws(IngestError) -> Int {
         let value = bytes(field)
         guard !value.isEmpty, value.count <= 9, value.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
             throw fail(field, "a whole number ≥ 0 in ASCII digits", String(decoding: value, as: UTF8.self))
@@ -143,7 +160,7 @@ struct FieldReader {
     }
 
     /// CNY amount ≥ 0 with at most 2 decimals, as integer fen.
-    func amountFen(_ field: String) throws(IngestError) -> Int {
+    func amountFen(_ field: StaticString) throws(IngestError) -> Int {
         let value = bytes(field)
         guard let fen = CNYAmount.fen(fromBytes: value) else {
             throw fail(field, "an amount in CNY ≥ 0 with at most 2 decimals and no separators or units (e.g. 1000 or 1000.50)",
@@ -152,7 +169,7 @@ struct FieldReader {
         return fen
     }
 
-    func creditCode(_ field: String, exceptions: Set<String>, warnings: inout [IngestWarning]) throws(IngestError) -> CreditCode {
+    func creditCode(_ field: StaticString, exceptions: Set<String>, warnings: inout [IngestWarning]) throws(IngestError) -> CreditCode {
         let value = raw(field)
         switch CreditCode.validate(Substring(value), exceptions: exceptions) {
         case let .success(validated):
@@ -161,11 +178,11 @@ struct FieldReader {
             }
             return validated.code
         case let .failure(error):
-            throw IngestError(file: file, line: line, field: field, message: "field '\(field)' must be \(error)")
+            throw IngestError(file: file, line: line, field: field.description, message: "field '\(field)' must be \(error)")
         }
     }
 
-    func district(_ field: String) throws(IngestError) -> String {
+    func district(_ field: StaticString) throws(IngestError) -> String {
         let value = bytes(field)
         guard value.count == 6, value.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
             throw fail(field, "a GB/T 2260 division code of 6 ASCII digits", String(decoding: value, as: UTF8.self))

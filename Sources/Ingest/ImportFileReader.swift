@@ -18,7 +18,7 @@ public final class ImportFileReader {
     private var warningStore = WarningStore()
 
     private let csv: CSVReader
-    private let names: [String]
+    private let columns: ColumnNames
     /// Ids seen in this file (inspectors), for the uniqueness rule.
     private var seenIds: Set<String> = []
     /// Codes seen in this file (enterprises), packed: 12 bytes each.
@@ -36,14 +36,14 @@ public final class ImportFileReader {
         self.csv = csv
         let names = csv.header!.names
         kind = try ImportFileKind.recognise(header: names, file: csv.fileName)
-        self.names = names
+        columns = ColumnNames(names)
     }
 
     /// The next valid row, or nil at the end of the file. `context` is read for the cross-file
     /// rules and updated with what this row adds (an enterprise, an inspector, a list spell).
     public func next(context: inout ImportContext) throws(IngestError) -> (line: Int, row: ImportRow)? {
         guard try csv.advance() else { return nil }
-        let fields = FieldReader(file: csv.fileName, csv: csv, line: csv.recordLine, names: names, extractDate: context.extractDate)
+        let fields = FieldReader(file: csv.fileName, csv: csv, line: csv.recordLine, columns: columns, extractDate: context.extractDate)
         do {
             return (fields.line, try parse(fields, context: &context))
         } catch let error as IngestError {
@@ -179,7 +179,7 @@ public final class ImportFileReader {
                     isFinal: try f.yesNo("final")))
             case .inspections:
                 let ids = f.raw("inspector_ids")
-                let list = ids.isEmpty ? [] : ids.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+                let list = f.split("inspector_ids")
                 let inspection = try Inspection(
                     header: header, inspectedOn: try f.date("inspected_on"), origin: try f.token("origin"),
                     drawId: f.optionalText("draw_id"), findingsCount: try f.nonNegativeInt("findings_count"),

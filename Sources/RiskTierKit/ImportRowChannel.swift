@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import Store
 
 /// Hands validated rows from the reading thread to the writing thread of `ImportRun`, in batches,
 /// holding at most `capacity` batches: memory stays bounded whatever the file sizes.
@@ -10,10 +11,12 @@ import Ingest
 final class ImportRowChannel: @unchecked Sendable {
     // NOTE: @unchecked because every access to the mutable state holds `condition`.
 
-    /// Rows of the file at `fileIndex` (in apply order), each with its line.
+    /// Rows of the file at `fileIndex` (in apply order), rendered for the store, each with its
+    /// line. The reading thread renders them so that the writing thread, the import's critical
+    /// path, only binds and steps (`RenderedRows`).
     struct Batch {
         var fileIndex: Int
-        var rows: [(line: Int, row: ImportRow)]
+        var rows: RenderedRows
     }
 
     enum Item {
@@ -99,13 +102,19 @@ final class ImportReaderThread: @unchecked Sendable {
         self.context = ImportContext(extractDate: nil)
         do {
             for (index, reader) in readers.enumerated() {
-                var rows: [(line: Int, row: ImportRow)] = []
-                rows.reserveCapacity(ImportRowChannel.batchSize)
-                while let next = try reader.next(context: &context) {
-                    rows.append(next)
+                var rows = RenderedRows(reservingRows: ImportRowChannel.batchSize)
+                while let (line, row) = try reader.next(context: &context) {
+                    switch row {
+                    case let .usccException(code): rows.appendUSCCException(code, line: line)
+                    case let .enterprise(enterprise): rows.append(enterprise, line: line)
+                    case let .inspector(inspector): rows.append(inspector, line: line)
+                    case let .event(event): rows.append(event, line: line)
+                    case let .conflict(conflict): rows.append(conflict, line: line)
+                    }
                     if rows.count == ImportRowChannel.batchSize {
                         guard channel.put(.batch(.init(fileIndex: index, rows: rows))) else { return }
-                        rows.removeAll(keepingCapacity: true)
+                        // A new buffer: the channel holds the full one (no copy on write).
+                        rows = RenderedRows(reservingRows: ImportRowChannel.batchSize)
                     }
                 }
                 if !rows.isEmpty {

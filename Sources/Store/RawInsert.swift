@@ -7,13 +7,13 @@ import SQLite3
 #endif
 
 /// Binds one row's values straight into a cached GRDB statement with `sqlite3_bind_*` and steps
-/// it, instead of building a `[DatabaseValue]` and a `StatementArguments` per row.
+/// it, instead of building a `[DatabaseValue]` and a `StatementArguments` per row: the monthly
+/// run's store write (Store+Runs). An import renders its rows ahead on another thread instead
+/// (`RenderedRows`).
 ///
 /// Written by hand because `perf` of `risktier import` (100k penalties, release build,
 /// 2026-11-25, Benchmarks/README.md "Import") put ~16 % of user time in `StatementArguments`
-/// boxing; the `DatabaseValue` arrays and date strings feeding it are skipped too. The after
-/// figure is not measured yet (see that section). Every value is bound exactly as its `DatabaseValue` in
-/// `StoreColumns.values` would be (text, int64, NULL), so the stored rows are byte-identical.
+/// boxing. Values are bound as text, int64, double or NULL, as GRDB would bind them.
 struct RawInsert {
     let statement: OpaquePointer
     private var index: CInt = 0
@@ -87,45 +87,6 @@ struct RawInsert {
     mutating func null() {
         index += 1
         sqlite3_bind_null(statement, index)
-    }
-
-    /// `CivilDate.description` (YYYY-MM-DD) written into a stack buffer: the String it builds was
-    /// a visible share of the per-row cost. Years outside 0...9999 take the general path.
-    mutating func date(_ value: CivilDate?) {
-        guard let value else { return null() }
-        guard (0...9999).contains(value.year), (1...12).contains(value.month), (1...31).contains(value.day) else {
-            return text(value.description)
-        }
-        index += 1
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { buffer in
-            func put(_ number: Int, _ width: Int, at offset: Int) {
-                var number = number
-                for position in stride(from: offset + width - 1, through: offset, by: -1) {
-                    buffer[position] = UInt8(48 + number % 10)
-                    number /= 10
-                }
-            }
-            put(value.year, 4, at: 0)
-            buffer[4] = 0x2D
-            put(value.month, 2, at: 5)
-            buffer[7] = 0x2D
-            put(value.day, 2, at: 8)
-            bindText(UnsafeRawPointer(buffer.baseAddress!), 10)
-        }
-    }
-
-    mutating func token<T: FileToken>(_ value: T) { text(value.rawValue) }
-
-    mutating func token<T: FileToken>(_ value: T?) {
-        if let value { text(value.rawValue) } else { null() }
-    }
-
-    /// Steps a `SELECT EXISTS (…)` once: its 0 or 1 as a Bool, nil on any error (the caller
-    /// then takes the general path, which reports errors through GRDB).
-    func stepExists() -> Bool? {
-        defer { sqlite3_reset(statement) }
-        guard sqlite3_step(statement) == SQLITE_ROW else { return nil }
-        return sqlite3_column_int64(statement, 0) != 0
     }
 
     /// Steps the statement once. Returns false on any result other than SQLITE_DONE so that the

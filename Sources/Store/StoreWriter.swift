@@ -15,10 +15,12 @@ public struct StoreWriter {
 
     init(db: Database) { self.db = db }
 
-    /// The statements per table, prepared once per transaction.
+    /// The statements per table, prepared once per transaction. Read per row on the import's
+    /// writing thread, so without run-time exclusivity checks: only this writer's thread uses it,
+    /// and no access is held across a call that could reach it again.
     private final class StatementCache {
-        var inserts = [Statement?](repeating: nil, count: StoreTable.allCases.count)
-        var matches = [Statement?](repeating: nil, count: StoreTable.allCases.count)
+        @exclusivity(unchecked) var inserts = [Statement?](repeating: nil, count: StoreTable.allCases.count)
+        @exclusivity(unchecked) var matches = [Statement?](repeating: nil, count: StoreTable.allCases.count)
     }
 
     private func insert(_ table: StoreTable) throws -> Statement {
@@ -54,8 +56,8 @@ public struct StoreWriter {
     public func save(_ rows: RenderedRows, at index: Int) throws -> Outcome {
         let table = rows.table(at: index)
         let insert = try insert(table)
-        let stepped = rows.bytes.withUnsafeBytes { buffer in
-            rows.bind(index, to: insert.sqliteStatement, base: buffer.baseAddress!)
+        let stepped = rows.withBytes { base in
+            rows.bind(index, to: insert.sqliteStatement, base: base)
             let code = sqlite3_step(insert.sqliteStatement)
             sqlite3_reset(insert.sqliteStatement)
             return code == SQLITE_DONE
@@ -70,8 +72,8 @@ public struct StoreWriter {
 
         // Stored already: is it the same row?
         let match = try match(table)
-        let same: Bool? = rows.bytes.withUnsafeBytes { buffer in
-            rows.bind(index, to: match.sqliteStatement, base: buffer.baseAddress!)
+        let same: Bool? = rows.withBytes { base in
+            rows.bind(index, to: match.sqliteStatement, base: base)
             defer { sqlite3_reset(match.sqliteStatement) }
             guard sqlite3_step(match.sqliteStatement) == SQLITE_ROW else { return nil }
             return sqlite3_column_int64(match.sqliteStatement, 0) != 0

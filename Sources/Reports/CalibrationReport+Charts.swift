@@ -99,7 +99,7 @@ extension CalibrationReport {
         var counts = [[Int]](repeating: [Int](repeating: 0, count: 4), count: binCount)
         for p in probabilities {
             let k = min(binCount - 1, Int(p / maxP * Double(binCount)))
-            counts[k][cutPoints.tier(p).rank] += 1
+            counts[k][cutPoints.tier(for: p).rank] += 1
         }
         let peak = Double(max(1, counts.map { $0.reduce(0, +) }.max() ?? 1))
         let yAxis = SVGChart.niceAxis(max(5, peak * 1.12))
@@ -123,7 +123,7 @@ extension CalibrationReport {
             }
         }
         // Labels at three heights: neighbouring cuts can be a few pixels apart.
-        for (k, (cut, label)) in [(cutPoints.lowerB, "A|B"), (cutPoints.lowerC, "B|C"), (cutPoints.lowerD, "C|D")].enumerated() where cut <= maxP {
+        for (k, (cut, label)) in [(cutPoints.b, "A|B"), (cutPoints.c, "B|C"), (cutPoints.d, "C|D")].enumerated() where cut <= maxP {
             c.line(cut, 0, cut, yTop, stroke: "#000", dash: true, class: "cut")
             c.text(label, x: cut, y: yTop * (0.95 - 0.07 * Double(k)), anchor: "start", size: 11)
         }

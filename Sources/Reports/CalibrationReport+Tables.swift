@@ -35,7 +35,7 @@ extension CalibrationReport {
 
     var tierTableHTML: String {
         var t = "<table id=\"tiers\"><tr><th>等级 Tier</th><th>概率区间 Probability range</th><th>数量 Count</th><th>事件 Events</th><th>观测事件率 Observed rate</th><th>95% Wilson CI</th><th>平均预测 Mean p̂</th><th>捕获 Capture</th><th>提升 Lift</th></tr>\n"
-        let b = Self.sig(cutPoints.lowerB, 6), c = Self.sig(cutPoints.lowerC, 6), d = Self.sig(cutPoints.lowerD, 6)
+        let b = Self.sig(cutPoints.b, 6), c = Self.sig(cutPoints.c, 6), d = Self.sig(cutPoints.d, 6)
         let bounds: [Tier: String] = [.a: "p &lt; \(b)", .b: "\(b) ≤ p &lt; \(c)", .c: "\(c) ≤ p &lt; \(d)", .d: "p ≥ \(d)"]
         for r in tiers.rows {
             t += "<tr><td class=\"name\">\(r.tier.rawValue) \(r.tier.chineseName) (\(r.tier.englishName))</td><td>\(bounds[r.tier]!)</td><td>\(r.count)</td>"

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Scoring
 import Statistics
 
 /// The calibration report: one self-contained HTML page (inline SVG and CSS only: no
@@ -17,7 +18,7 @@ public struct CalibrationReport: Sendable {
     public let terms: [Coefficient]
     public let probabilities: [Double]
     public let outcomes: [Double]
-    public let cutPoints: TierCutPoints
+    public let cutPoints: CutPoints
     public let baseline: [Double]?
 
     public let roc: ReceiverOperatingCharacteristic
@@ -34,7 +35,7 @@ public struct CalibrationReport: Sendable {
     }
 
     public init(title: String, subtitle: String = "", summaryText: String, terms: [Coefficient], probabilities: [Double], outcomes: [Double],
-                cutPoints: TierCutPoints, baseline: [Double]? = nil) throws(ReportError) {
+                cutPoints: CutPoints, baseline: [Double]? = nil) throws(ReportError) {
         self.title = title
         self.subtitle = subtitle
         self.summaryText = summaryText

@@ -347,7 +347,9 @@ public final class CSVReader {
     private func addField(_ from: Int, _ to: Int, escaped: Bool, line fieldLine: Int) throws(IngestError) {
         if !isASCII(buffer + from, to - from) {
             let bytes = UnsafeBufferPointer(start: buffer + from, count: to - from)
-            if String(validating: bytes, as: UTF8.self) == nil {
+            // UTF8Span validates in place; `String(validating:)` built (and freed) a String per
+            // non-ASCII field, e.g. every Chinese name.
+            if (try? UTF8Span(validating: bytes.span)) == nil {
                 var badLine = fieldLine
                 var decoder = UTF8()
                 var iterator = bytes.makeIterator()

@@ -52,6 +52,7 @@ public enum ImportRun {
         }.map(\.element)
 
         var known = EnterpriseIndex()
+        known.reserveCapacity(ordered.filter { $0.kind == .enterprises }.map(\.estimatedRows).reduce(0, +))
         try store.forEachEnterpriseDomains { code, domains in known[code] = domains }
         var context = ImportContext(extractDate: extractDate, enterpriseDomains: known,
                                     inspectorIds: try store.inspectorIds(), usccExceptions: try store.usccExceptions())

@@ -61,6 +61,7 @@ public struct CreditCode: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// a wrong check character is an error unless the canonical code is in `exceptions`;
     /// a failed inner organisation-code check or a prefix other than `9x` is a warning.
     public static func validate(_ raw: Substring, exceptions: Set<String> = []) -> Result<Validated, CreditCodeError> {
+        if let code = canonicalValid(raw) { return .success(Validated(code: code, warnings: [])) }
         var bytes = Array(raw.utf8)
         while let first = bytes.first, first == 0x20 || first == 0x09 { bytes.removeFirst() }
         while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0D || last == 0x0A { bytes.removeLast() }
@@ -104,6 +105,38 @@ public struct CreditCode: Hashable, Comparable, Sendable, CustomStringConvertibl
             warnings.append(.notMarketRegulationPrefix(prefix: String(text.prefix(2))))
         }
         return .success(Validated(code: CreditCode(unchecked: text), warnings: warnings))
+    }
+
+    /// The common case answered on the bytes: exactly 18 charset characters, digits at 3–8,
+    /// both check characters right and the `9` prefix, i.e. a code `validate` accepts with no
+    /// warning. Nil for anything else, which `validate` then examines step by step (to fold,
+    /// warn, excuse or name the error). `perf` of an import put credit-code validation at
+    /// ≈ 18 % of the reading thread's samples in an enterprises file.
+    private static func canonicalValid(_ raw: Substring) -> CreditCode? {
+        let valid: Bool? = raw.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count == 18, bytes[0] == UInt8(ascii: "9") else { return false }
+            var sum = 0
+            for index in 0..<17 {
+                let value = valueOf[Int(bytes[index])]
+                guard value >= 0 else { return false }
+                if index >= 2 && index < 8 && !(bytes[index] >= 48 && bytes[index] <= 57) { return false }
+                sum += Int(value) * weights[index]
+            }
+            guard charset[(31 - sum % 31) % 31] == bytes[17] else { return false }
+            var organisation = 0
+            for index in 8..<16 {
+                let byte = bytes[index]
+                organisation += (byte <= 57 ? Int(byte) - 48 : Int(byte) - 65 + 10) * organisationWeights[index - 8]
+            }
+            let expected: UInt8
+            switch 11 - organisation % 11 {
+            case 10: expected = UInt8(ascii: "X")
+            case 11: expected = UInt8(ascii: "0")
+            case let digit: expected = UInt8(48 + digit)
+            }
+            return expected == bytes[16]
+        }
+        return valid == true ? CreditCode(unchecked: String(raw)) : nil
     }
 
     /// A code that passed validation, with the warnings it raised.

@@ -67,4 +67,37 @@ import Testing
         let validated = try CreditCode.validate(Substring(code)).get()
         #expect(validated.warnings == [.notMarketRegulationPrefix(prefix: "12")])
     }
+
+    /// `validate` answers the common case (18 canonical characters) on the bytes; a leading space
+    /// sends the same code down the general path (trim, fold, walk characters). Both must agree,
+    /// result and warnings, on codes with right and wrong check characters, right and wrong
+    /// organisation checks, other prefixes and non-digits at positions 3–8.
+    @Test func canonicalFastPathAgreesWithTheGeneralPath() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let charset = CreditCode.charset
+        var checked = 0, valid = 0
+        for _ in 0..<20_000 {
+            var bytes = [next(4) == 0 ? charset[next(31)] : UInt8(ascii: "9"), charset[next(31)]]
+            for _ in 2..<8 { bytes.append(next(20) == 0 ? charset[next(31)] : UInt8(48 + next(10))) }
+            for _ in 8..<17 { bytes.append(charset[next(31)]) }
+            if next(2) == 0 {
+                // Make the organisation check right half of the time.
+                let inner = String(CreditCode.organisationCheckCharacter(for: bytes[8..<16]))
+                if let byte = inner.utf8.first, CreditCode.charset.contains(byte) { bytes[16] = byte }
+            }
+            let check = CreditCode.checkCharacter(for: bytes)
+            bytes.append(next(8) == 0 || check == nil ? charset[next(31)] : UInt8(ascii: Unicode.Scalar(String(check!))!))
+            let code = String(decoding: bytes, as: UTF8.self)
+            let fast = CreditCode.validate(Substring(code), exceptions: [])
+            #expect(fast == CreditCode.validate(Substring(" " + code), exceptions: []), "\(code)")
+            if case let .success(validated) = fast, validated.warnings.isEmpty { valid += 1 }
+            checked += 1
+        }
+        // Enough codes took the fast path (valid with no warning) for the comparison to mean something.
+        #expect(valid > 2_000, "\(valid) of \(checked)")
+    }
 }

@@ -17,6 +17,21 @@ public enum ImportFileFormat: String, CaseIterable, Sendable {
 
     public var fileName: String { rawValue + ".csv" }
 
+    /// The event kind an event file carries (its name is the kind's), nil for the others.
+    public var eventKind: EventKind? { EventKind(rawValue: rawValue) }
+
+    /// The file (and store table) of an event kind.
+    public init(_ kind: EventKind) {
+        switch kind {
+        case .licence: self = .licences
+        case .penalty: self = .penalties
+        case .samplingTest: self = .samplingTests
+        case .inspection: self = .inspections
+        case .complaint: self = .complaints
+        case .listEntry: self = .listEntries
+        }
+    }
+
     /// Column names in the order DOMAIN.md §4 lists them.
     public var columns: [String] {
         switch self {

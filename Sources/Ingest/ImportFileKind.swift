@@ -10,19 +10,6 @@ extension ImportFileFormat {
     /// Columns a header may leave out.
     public var optionalColumns: Set<String> { eventKind == nil ? [] : ["recorded_on"] }
 
-    /// The event kind this file carries, if it is an event file.
-    public var eventKind: EventKind? {
-        switch self {
-        case .licences: return .licence
-        case .penalties: return .penalty
-        case .samplingTests: return .samplingTest
-        case .inspections: return .inspection
-        case .complaints: return .complaint
-        case .listEntries: return .listEntry
-        default: return nil
-        }
-    }
-
     /// The order files are applied in within one import: exceptions before the codes they
     /// excuse, enterprises and inspectors before the events and conflicts that refer to them.
     public var applyOrder: Int { Self.allCases.firstIndex(of: self)! }

@@ -2,7 +2,7 @@ import Domain
 
 /// How each stored value is rendered: the one definition of the text, integers and NULLs a row
 /// is stored as (sets as `;`-joined tokens in byte order, dates as YYYY-MM-DD, money in fen,
-/// yes/no as 1/0), in `StoreTable.columns` order.
+/// yes/no as 1/0), in `storedColumns` order.
 extension RenderedRows {
     public mutating func append(_ enterprise: Enterprise, line: Int) {
         begin(.enterprises, line: line)
@@ -31,7 +31,7 @@ extension RenderedRows {
     }
 
     public mutating func append(_ event: Event, line: Int) {
-        begin(StoreTable(event.kind), line: line)
+        begin(ImportFileFormat(event.kind), line: line)
         func header(_ h: EventHeader) {
             text(h.eventId); text(h.enterpriseId.value); token(h.domain); date(h.recordedOn)
         }

@@ -20,7 +20,7 @@ import SQLite3
 /// the 8-byte integer, or the text's byte count followed by its UTF-8 bytes.
 public struct RenderedRows: Sendable {
     struct Row: Sendable {
-        let table: StoreTable
+        let table: ImportFileFormat
         /// Offset of the row's first value in the bytes.
         let start: Int
         /// The caller's line number (the file line the row came from), for its messages.
@@ -45,11 +45,11 @@ public struct RenderedRows: Sendable {
     public var isEmpty: Bool { rows.isEmpty }
 
     public func line(at index: Int) -> Int { rows[index].line }
-    public func table(at index: Int) -> StoreTable { rows[index].table }
+    public func table(at index: Int) -> ImportFileFormat { rows[index].table }
 
     // MARK: - Rendering (in column order, starting with `begin`)
 
-    mutating func begin(_ table: StoreTable, line: Int) {
+    mutating func begin(_ table: ImportFileFormat, line: Int) {
         // Copy on write, checked once per row: every value of the row is appended through this
         // value after `begin`.
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
@@ -151,7 +151,7 @@ public struct RenderedRows: Sendable {
     /// been stepped and its parameters bound again.
     func bind(_ index: Int, to statement: OpaquePointer, base: UnsafeRawPointer) {
         var offset = rows[index].start
-        for parameter in 1...Int32(StoreTable.columnCounts[Int(rows[index].table.rawValue)]) {
+        for parameter in 1...Int32(ImportFileFormat.storedColumnCounts[rows[index].table.storeIndex]) {
             let header = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
             offset += 4
             switch header {
@@ -174,7 +174,7 @@ public struct RenderedRows: Sendable {
         withBytes { buffer in
             var offset = rows[index].start
             var result: [DatabaseValue] = []
-            for _ in 0..<StoreTable.columnCounts[Int(rows[index].table.rawValue)] {
+            for _ in 0..<ImportFileFormat.storedColumnCounts[rows[index].table.storeIndex] {
                 let header = UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
                 offset += 4
                 switch header {

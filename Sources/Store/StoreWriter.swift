@@ -19,21 +19,21 @@ public struct StoreWriter {
     /// writing thread, so without run-time exclusivity checks: only this writer's thread uses it,
     /// and no access is held across a call that could reach it again.
     private final class StatementCache {
-        @exclusivity(unchecked) var inserts = [Statement?](repeating: nil, count: StoreTable.allCases.count)
-        @exclusivity(unchecked) var matches = [Statement?](repeating: nil, count: StoreTable.allCases.count)
+        @exclusivity(unchecked) var inserts = [Statement?](repeating: nil, count: ImportFileFormat.allCases.count)
+        @exclusivity(unchecked) var matches = [Statement?](repeating: nil, count: ImportFileFormat.allCases.count)
     }
 
-    private func insert(_ table: StoreTable) throws -> Statement {
-        if let statement = statements.inserts[Int(table.rawValue)] { return statement }
-        let statement = try db.makeStatement(sql: StoreTable.sql[Int(table.rawValue)].insert)
-        statements.inserts[Int(table.rawValue)] = statement
+    private func insert(_ table: ImportFileFormat) throws -> Statement {
+        if let statement = statements.inserts[table.storeIndex] { return statement }
+        let statement = try db.makeStatement(sql: table.storeSQL.insert)
+        statements.inserts[table.storeIndex] = statement
         return statement
     }
 
-    private func match(_ table: StoreTable) throws -> Statement {
-        if let statement = statements.matches[Int(table.rawValue)] { return statement }
-        let statement = try db.makeStatement(sql: StoreTable.sql[Int(table.rawValue)].match)
-        statements.matches[Int(table.rawValue)] = statement
+    private func match(_ table: ImportFileFormat) throws -> Statement {
+        if let statement = statements.matches[table.storeIndex] { return statement }
+        let statement = try db.makeStatement(sql: table.storeSQL.match)
+        statements.matches[table.storeIndex] = statement
         return statement
     }
 
@@ -81,17 +81,17 @@ public struct StoreWriter {
         if same == true { return .unchanged }
 
         // A difference (or a failed query, which GRDB now reports).
-        let sql = StoreTable.sql[Int(table.rawValue)]
+        let sql = table.storeSQL
         let values = rows.values(at: index)
         let key = Array(values.prefix(table.keyCount))
         let existing = try Row.fetchOne(db.cachedStatement(sql: sql.select), arguments: StatementArguments(key))!
         let stored = Array(existing.databaseValues)
         if stored == values { return .unchanged }
         guard table.eventKind == nil else {
-            let differences = zip(table.columns, zip(stored, values)).filter { $1.0 != $1.1 }.map { column, pair in
+            let differences = zip(table.storedColumns, zip(stored, values)).filter { $1.0 != $1.1 }.map { column, pair in
                 "\(column): stored '\(text(pair.0))', new '\(text(pair.1))'"
             }.joined(separator: "; ")
-            throw StoreError.conflictingEvent(table: table.name, eventId: text(values[0]), differences: differences)
+            throw StoreError.conflictingEvent(table: table.table, eventId: text(values[0]), differences: differences)
         }
         try db.cachedStatement(sql: sql.update)
             .execute(arguments: StatementArguments(Array(values.dropFirst(table.keyCount)) + key))

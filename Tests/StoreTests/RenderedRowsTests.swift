@@ -9,11 +9,17 @@ import Testing
     @Test func everyTableRendersTheSchemasColumnsInOrder() throws {
         let store = try StoreTests.loadedStore()
         try store.pool.read { db in
-            for table in StoreTable.allCases {
-                let names = try Row.fetchAll(db, sql: "PRAGMA table_info(\(table.name))").map { $0["name"] as String }
-                #expect(names == table.columns, "\(table)")
+            for table in ImportFileFormat.allCases {
+                let names = try Row.fetchAll(db, sql: "PRAGMA table_info(\(table.table))").map { $0["name"] as String }
+                #expect(names == table.storedColumns, "\(table)")
             }
         }
+    }
+
+    @Test func storeIndexIsTheDeclarationOrderAndKindsMapBothWays() {
+        #expect(ImportFileFormat.allCases.map(\.storeIndex) == Array(ImportFileFormat.allCases.indices))
+        for kind in EventKind.allCases { #expect(ImportFileFormat(kind).eventKind == kind) }
+        #expect(ImportFileFormat.allCases.filter { $0.eventKind != nil }.count == EventKind.allCases.count)
     }
 
     /// Reads every stored row back into its domain value (the readers of Store+Reading), renders
@@ -29,19 +35,19 @@ import Testing
         for kind in EventKind.allCases {
             try store.forEachEvent(of: kind) { rows.append($0, line: 0) }
         }
-        var seen = Set<StoreTable>()
+        var seen = Set<ImportFileFormat>()
         try store.pool.read { db in
             for index in 0..<rows.count {
                 let table = rows.table(at: index)
                 seen.insert(table)
                 let values = rows.values(at: index)
                 let key = Array(values.prefix(table.keyCount))
-                let stored = try #require(try Row.fetchOne(db, sql: StoreTable.sql[Int(table.rawValue)].select, arguments: StatementArguments(key)))
+                let stored = try #require(try Row.fetchOne(db, sql: table.storeSQL.select, arguments: StatementArguments(key)))
                 #expect(Array(stored.databaseValues) == values, "\(table) \(key)")
             }
         }
         // The fixture has a row of every table, so every renderer was checked.
-        #expect(seen == Set(StoreTable.allCases))
+        #expect(seen == Set(ImportFileFormat.allCases))
     }
 
     /// Binding a rendered row is exactly `values(at:)`: a row inserted through `save` reads back
@@ -64,7 +70,7 @@ import Testing
         try store.pool.read { db in
             for index in 0..<rows.count {
                 let table = rows.table(at: index)
-                let stored = try #require(try Row.fetchOne(db, sql: StoreTable.sql[Int(table.rawValue)].select, arguments: [rows.values(at: index)[0]]))
+                let stored = try #require(try Row.fetchOne(db, sql: table.storeSQL.select, arguments: [rows.values(at: index)[0]]))
                 #expect(Array(stored.databaseValues) == rows.values(at: index))
             }
             let ids = try String.fetchOne(db, sql: "SELECT inspector_ids FROM inspections WHERE event_id = 'I-render'")

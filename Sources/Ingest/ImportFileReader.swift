@@ -96,7 +96,9 @@ public final class ImportFileReader {
         // NFC so that the same name typed with combining marks compares and hashes the same.
         let name = Self.isNFCWithoutNormalising(rawName) ? rawName : rawName.precomposedStringWithCanonicalMapping
         let district = try f.district("district")
-        if district != String(id.value.dropFirst(2).prefix(6)) {
+        // Compared as bytes (a code is ASCII): the Character-based dropFirst/prefix walked
+        // graphemes and built a String per row.
+        if !id.value.utf8.dropFirst(2).prefix(6).elementsEqual(district.utf8) {
             warningStore.append(IngestWarning(file: f.file, line: f.line,
                                           message: "field 'district' '\(district)' differs from positions 3-8 of \(id) (a move is legal)"))
         }

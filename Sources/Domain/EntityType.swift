@@ -6,10 +6,14 @@ public enum EntityType: String, FileToken, Codable {
     case other                               // any other prefix (12x hospitals, 52x canteens, …)
 
     public init(code: CreditCode) {
-        switch code.value.prefix(2) {
-        case "91": self = .enterprise
-        case "92": self = .individualBusiness
-        case "93": self = .farmersCooperative
+        // On the UTF-8 bytes (a code is ASCII): matching `prefix(2)` against string patterns
+        // compared Characters, a visible cost per enterprise row of an import.
+        var bytes = code.value.utf8.makeIterator()
+        guard bytes.next() == UInt8(ascii: "9") else { self = .other; return }
+        switch bytes.next() {
+        case UInt8(ascii: "1"): self = .enterprise
+        case UInt8(ascii: "2"): self = .individualBusiness
+        case UInt8(ascii: "3"): self = .farmersCooperative
         default: self = .other
         }
     }

@@ -49,6 +49,9 @@ import Testing
         #expect(EntityType(code: CreditCode(unchecked: "92350103L000000111")) == .individualBusiness)
         #expect(EntityType(code: CreditCode(unchecked: "93350104N12345679D")) == .farmersCooperative)
         #expect(EntityType(code: CreditCode(unchecked: "12350100000000000X")) == .other)
+        #expect(EntityType(code: CreditCode(unchecked: "19350100000000000X")) == .other)
+        #expect(EntityType(code: CreditCode(unchecked: "94350100000000000X")) == .other)
+        #expect(EntityType(code: CreditCode(unchecked: "9")) == .other)
     }
 
     @Test func listSpellsOverlapExcludesTheExitDay() throws {

@@ -6,9 +6,10 @@ import GRDBSQLite
 import SQLite3
 #endif
 
-/// One stored row's columns, read in place: text as bytes (no `Row`, no `String` per value).
-/// Two sources conform: the current row of a stepped statement (`StoredRowReader`) and a row
-/// copied out of SQLite into a batch by the scanning thread (`RowBatch.Row`).
+/// One stored row's columns, read in place: text as bytes (no `Row`, no `String` per value):
+/// a row copied out of SQLite into a batch by the scanning thread (`RowBatch.Row`). (The
+/// current row of a stepped statement conformed as well until the enterprises were read
+/// through batches too.)
 ///
 /// Written by hand for the monthly run's scan of every stored event: `perf` of
 /// `risktier score` at 10⁵ firms (release, 2026-11-25) put ~45 % of the CPU in GRDB row
@@ -22,23 +23,6 @@ protocol StoredRow {
     func bytes(_ column: Int32) -> UnsafeRawBufferPointer
     func int(_ column: Int32) -> Int
     func double(_ column: Int32) -> Double
-}
-
-/// The current row of a stepped SQLite statement (valid until the next step).
-struct StoredRowReader: StoredRow {
-    let statement: OpaquePointer
-    let table: String
-
-    func type(_ column: Int32) -> Int32 { sqlite3_column_type(statement, column) }
-
-    func bytes(_ column: Int32) -> UnsafeRawBufferPointer {
-        guard let base = sqlite3_column_text(statement, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        return UnsafeRawBufferPointer(start: base, count: Int(sqlite3_column_bytes(statement, column)))
-    }
-
-    func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(statement, column)) }
-
-    func double(_ column: Int32) -> Double { sqlite3_column_double(statement, column) }
 }
 
 extension StoredRow {

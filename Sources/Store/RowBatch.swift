@@ -89,4 +89,9 @@ final class RowBatch: @unchecked Sendable {
     }
 
     func row(_ index: Int) -> Row { Row(batch: self, base: index * Int(columns)) }
+
+    /// Every cell in row order and the bytes their text and blob offsets point into.
+    func withCells<T>(_ body: (UnsafeBufferPointer<Cell>, UnsafeRawPointer) throws -> T) rethrows -> T {
+        try cells.withUnsafeBufferPointer { try body($0, UnsafeRawPointer(storage)) }
+    }
 }

@@ -19,24 +19,13 @@ extension Store {
     /// is needed and SQLite reads each table front to back.
     ///
     /// `digest`, when given, receives the input digest's bytes in chunks: per table a line
-    /// `## <table>`, then every row of it in the same storage order as one line (see
-    /// `StoredRow.appendDigestLine`), every column of the table.
+    /// `## <table>`, then every row of it in the same storage order, every column of the table,
+    /// each value tagged with its type (`DigestWriter`).
     public func scanFeatureInputs(digest: ((UnsafeRawBufferPointer) -> Void)?,
                                   enterprises: ([EnterpriseProfile]) throws -> Void,
                                   event: (EventFacts, _ enterpriseId: UnsafeRawBufferPointer) throws -> Bool) throws {
         try pool.read { db in
-            var buffer: [UInt8] = []
-            buffer.reserveCapacity(1 << 17)
-            func flush(force: Bool) {
-                guard let digest, force || buffer.count >= 1 << 16 else { return }
-                buffer.withUnsafeBytes(digest)
-                buffer.removeAll(keepingCapacity: true)
-            }
-            func header(_ table: String) {
-                guard digest != nil else { return }
-                buffer.append(contentsOf: "## \(table)\n".utf8)
-            }
-
+            let digestWriter = digest.map(DigestWriter.init)
             // A second thread steps SQLite and copies rows into batches while this one decodes
             // them, renders the digest and feeds `enterprises` and `event` (both halves cost
             // about the same; the enterprises were first read by this thread alone, 14 % of a
@@ -97,16 +86,13 @@ extension Store {
                         profiles = []
                     }
                     currentTable = batch.table
-                    header(currentTable)
+                    digestWriter?.header(currentTable)
                     if let index = kinds.firstIndex(where: { StoreColumns.table($0) == batch.table }) { kind = kinds[index] }
                 }
+                digestWriter?.append(batch)
                 if batch.table == "enterprises" {
                     for index in 0..<batch.rowCount {
                         let row = batch.row(index)
-                        if digest != nil {
-                            row.appendDigestLine(to: &buffer, columns: batch.columns)
-                            flush(force: false)
-                        }
                         var mask: UInt8 = 0
                         for part in row.bytes(2).split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false) {
                             guard let domain = part.withUnsafeBytes({ domainMatcher.match($0) }) else { throw row.corrupt("bad token '\(row.string(2))'") }
@@ -118,10 +104,6 @@ extension Store {
                 } else {
                     for index in 0..<batch.rowCount {
                         let row = batch.row(index)
-                        if digest != nil {
-                            row.appendDigestLine(to: &buffer, columns: batch.columns)
-                            flush(force: false)
-                        }
                         guard try event(try decoder.facts(kind, row), row.bytes(1)) else {
                             throw row.corrupt("enterprise_id '\(row.string(1))' is not a stored enterprise")
                         }
@@ -130,7 +112,7 @@ extension Store {
                 channel.recycle(batch)
             }
             if let failure = channel.failure { throw StoreError.database(message: failure) }
-            flush(force: true)
+            digestWriter?.flush()
         }
     }
 }

@@ -48,12 +48,11 @@ extension MonthlyRun {
 
     /// The run's row in `model_runs`.
     static func storedRun(_ result: MonthlyScoreResult, asOf: CivilDate) -> StoredRun {
-        var counts: [String: Int] = ["A": 0, "B": 0, "C": 0, "D": 0, "inactive": 0]
-        for assignment in result.assignments { counts[assignment.tier?.rawValue ?? "inactive", default: 0] += 1 }
+        let (counts, transitions) = result.tally
         return StoredRun(runId: "run-\(asOf)", modelId: result.model.modelId, asOf: asOf, inputSHA256: result.inputSHA256,
                          packageVersion: RiskTierVersion.current, modelSHA256: sha256(result.model.jsonData()),
                          tierCounts: ["A", "B", "C", "D", "inactive"].map { "\($0)=\(counts[$0]!)" }.joined(separator: ";"),
-                         transitions: result.assignments.filter(\.isTransition).count)
+                         transitions: transitions)
     }
 
     /// Records the run in the store: the run, per enterprise its score and tier assignment

@@ -77,7 +77,8 @@ def prepare(binary, n, cache):
     subprocess.run([binary, "init", "--store", store], check=True, capture_output=True)
     with sqlite3.connect(store) as db:
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        for table in ["tier_history", "tier_assignments", "scores", "model_runs"]:
+        # (Since the store's v4 tier_history and tier_assignments are views of run_assignments.)
+        for table in ["tier_history", "tier_assignments", "run_assignments", "scores", "model_runs"]:
             if table in tables:
                 db.execute(f"DELETE FROM {table}")
         db.commit()

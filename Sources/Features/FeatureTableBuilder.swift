@@ -92,6 +92,9 @@ public struct FeatureTableBuilder: Sendable {
     /// Number of enterprises with a feature row.
     public var rowCount: Int { hasRow.reduce(0) { $0 + ($1 ? 1 : 0) } }
 
+    /// Every stored enterprise: at least as many as `forEachEnterprise` calls its body for.
+    public var enterpriseCount: Int { profiles.count }
+
     /// Registered on or before the as-of date but inactive on it (`O_INACTIVE`), ascending.
     public var inactiveEnterpriseIds: [CreditCode] {
         profiles.indices.compactMap { !hasRow[$0] && profiles[$0].isRegistered(on: window.asOf) ? profiles[$0].id : nil }

@@ -72,8 +72,7 @@ public enum DemoRun {
 
         progress("score as of \(scoreAsOf)")
         let runFolder = out.appendingPathComponent("run").path
-        let scored = try MonthlyRun.score(MonthlyScoreRequest(storePath: storePath, modelPath: modelPath, asOf: scoreAsOf))
-        try MonthlyRun.recordAndWrite(scored, storePath: storePath, to: runFolder)
+        let scored = try MonthlyRun.scoreRecordAndWrite(MonthlyScoreRequest(storePath: storePath, modelPath: modelPath, asOf: scoreAsOf), to: runFolder)
         lines.append("scores: \(runFolder)/scores.csv, transitions.csv, run.json")
         lines += tierLines(scored.assignments)
 

@@ -42,14 +42,21 @@ public struct MonthlyScoreResult: Sendable {
                 ("run.json", runJSON(scoresSHA256: MonthlyRun.sha256(scoresCSV), transitionsSHA256: MonthlyRun.sha256(transitionsCSV)))]
     }
 
-    /// run.json, given the digests of the other two files.
-    func runJSON(scoresSHA256: String, transitionsSHA256: String) -> Data {
-        var counts: [String: Int] = ["A": 0, "B": 0, "C": 0, "D": 0, "inactive": 0]
+    /// Firms per published tier (`A`…`D`, `inactive`) and the number of transitions: one pass,
+    /// counted by the tier's rank (it was a String-keyed dictionary update per firm, twice a run).
+    var tally: (tierCounts: [String: Int], transitions: Int) {
+        var byRank = [0, 0, 0, 0, 0]
         var transitions = 0
         for assignment in assignments {
-            counts[assignment.tier?.rawValue ?? "inactive", default: 0] += 1
+            byRank[assignment.tier?.rank ?? 4] += 1
             if assignment.isTransition { transitions += 1 }
         }
+        return (["A": byRank[0], "B": byRank[1], "C": byRank[2], "D": byRank[3], "inactive": byRank[4]], transitions)
+    }
+
+    /// run.json, given the digests of the other two files.
+    func runJSON(scoresSHA256: String, transitionsSHA256: String) -> Data {
+        let (counts, transitions) = tally
         let run = MonthlyRun.RunFile(asOf: asOf, inputSHA256: inputSHA256, modelId: model.modelId, modelSHA256: MonthlyRun.sha256(model.jsonData()),
                                      packageVersion: RiskTierVersion.current, policy: policy, tierCounts: counts, transitions: transitions,
                                      files: ["scores.csv": scoresSHA256, "transitions.csv": transitionsSHA256])
@@ -92,6 +99,51 @@ extension MonthlyRun {
 
     /// Scores every active enterprise and applies overrides and stability.
     public static func score(_ request: MonthlyScoreRequest) throws(MonthlyRunError) -> MonthlyScoreResult {
+        try score(request, stream: nil)
+    }
+
+    /// `score`, then `recordAndWrite` — except that the store's write starts with the first
+    /// firms assigned and runs on its own thread beside the rest of the scoring (the firms'
+    /// assignments go to it in chunks), instead of after it. The same store rows and files;
+    /// the same all-or-nothing: the run commits only once the files are written, and on any
+    /// error (scoring first) nothing is recorded and no file is left.
+    public static func scoreRecordAndWrite(_ request: MonthlyScoreRequest, to directory: String) throws(MonthlyRunError) -> MonthlyScoreResult {
+        try scoreRecordAndWrite(request, to: directory, channel: AssignmentChannel())
+    }
+
+    /// (Tests pass a channel with small chunks.)
+    static func scoreRecordAndWrite(_ request: MonthlyScoreRequest, to directory: String, channel: AssignmentChannel) throws(MonthlyRunError) -> MonthlyScoreResult {
+        final class RunRow: @unchecked Sendable {
+            // NOTE: @unchecked: set before the channel is closed, read by the recording after
+            // the channel's end (the channel's lock orders them).
+            var value: StoredRun?
+        }
+        let row = RunRow()
+        var recording: RunRecording?
+        let result: MonthlyScoreResult
+        do {
+            result = try score(request, stream: {
+                recording = RunRecording { beforeCommit throws(MonthlyRunError) in
+                    defer { channel.cancel() }
+                    try record(asOf: request.asOf, storePath: request.storePath, chunks: channel.receive, run: { row.value }, beforeCommit: beforeCommit)
+                }
+                return channel
+            })
+        } catch {
+            channel.close()
+            _ = recording?.finish(filesWritten: false)
+            throw error
+        }
+        row.value = storedRun(result, asOf: request.asOf)
+        channel.close()
+        guard let recording else { throw .store("the run was not recorded: scoring assigned no firm") }
+        try writeFiles(result, to: directory, recording: recording)
+        return result
+    }
+
+    /// `stream`, when given, is called once the store's scan is done and checked; the
+    /// assignments then go to the channel it returns, in chunks, as they are made.
+    static func score(_ request: MonthlyScoreRequest, stream: (() -> AssignmentChannel)?) throws(MonthlyRunError) -> MonthlyScoreResult {
         let model = try loadModel(request.modelPath)
         let scorer: Scorer
         do {
@@ -105,7 +157,7 @@ extension MonthlyRun {
         let previous: [CreditCode: TierAssignment]
         if let fromFolder { previous = fromFolder } else { previous = try previousAssignments(store, before: request.asOf) }
         let manual = try manualOverrides(store)
-        let (assignments, inputSHA256) = try assign(store: store, request: request, scorer: scorer, manual: manual, previous: previous)
+        let (assignments, inputSHA256) = try assign(store: store, request: request, scorer: scorer, manual: manual, previous: previous, stream: stream)
         return MonthlyScoreResult(model: model, assignments: assignments, inputSHA256: inputSHA256, asOf: request.asOf, policy: request.policy)
     }
 
@@ -113,13 +165,24 @@ extension MonthlyRun {
     /// stability; no feature matrix is built). A function of its own so that the per-firm
     /// feature counts are freed before the files are rendered (peak memory at 10⁶ firms).
     static func assign(store: Store, request: MonthlyScoreRequest, scorer: Scorer, manual: [CreditCode: [ManualOverride]],
-                       previous: [CreditCode: TierAssignment]) throws(MonthlyRunError) -> (assignments: [TierAssignment], inputSHA256: String) {
+                       previous: [CreditCode: TierAssignment], stream: (() -> AssignmentChannel)? = nil)
+        throws(MonthlyRunError) -> (assignments: [TierAssignment], inputSHA256: String) {
         let (table, latest, digest) = try features(store: store, asOf: request.asOf, options: scorer.featureSpec.options, label: nil, digest: true)
         try checkAsOf(request.asOf, latestEvent: latest)
         let assigner = TierAssigner(policy: request.policy)
         var assignments: [TierAssignment] = []
-        assignments.reserveCapacity(table.rowCount)
+        // (Not `rowCount`: that counts the active firms only, and the inactive ones are
+        // assigned too; growing 10⁶ assignments was 2 % of a run.)
+        assignments.reserveCapacity(table.enterpriseCount)
+        let channel = stream?()
+        var sent = 0
+        func send(atLeast minimum: Int) {
+            guard let channel, assignments.count - sent >= minimum else { return }
+            channel.send(Array(assignments[sent...]))
+            sent = assignments.count
+        }
         table.forEachEnterprise(priors: scorer.featureSpec.priors) { id, row, facts in
+            defer { send(atLeast: channel?.chunkSize ?? 0) }
             if let row, let facts {
                 let score = scorer.score(row: row, enterpriseId: id)
                 // (Empty dictionaries are the usual case: skip hashing the id for them.)
@@ -129,6 +192,7 @@ extension MonthlyRun {
                 assignments.append(assigner.assignInactive(enterpriseId: id, asOf: request.asOf, previous: previous.isEmpty ? nil : previous[id]))
             }
         }
+        send(atLeast: 1)
         return (assignments, digest!)
     }
 
@@ -139,26 +203,15 @@ extension MonthlyRun {
     /// last) only once it has committed: if either side fails, no file is left and the store
     /// keeps what it had.
     public static func recordAndWrite(_ result: MonthlyScoreResult, storePath: String, to directory: String) throws(MonthlyRunError) {
-        final class Outcome: @unchecked Sendable {
-            // `error` is written by the recording thread before it leaves the group and read
-            // after `wait()`; `filesWritten` is written by this thread before `filesDone` is
-            // signalled and read by the recording thread after waiting on it.
-            var error: MonthlyRunError?
-            var filesWritten = false
-            let filesDone = DispatchSemaphore(value: 0)
+        let recording = RunRecording { beforeCommit throws(MonthlyRunError) in
+            try record(result, asOf: result.asOf, storePath: storePath, beforeCommit: beforeCommit)
         }
-        let outcome = Outcome()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) {
-            do throws(MonthlyRunError) {
-                try record(result, asOf: result.asOf, storePath: storePath, beforeCommit: {
-                    outcome.filesDone.wait()
-                    return outcome.filesWritten
-                })
-            } catch {
-                outcome.error = error
-            }
-        }
+        try writeFiles(result, to: directory, recording: recording)
+    }
+
+    /// Renders and writes the run's files under temporary names while `recording` writes the
+    /// store, lets it commit once they are written, then renames them into place.
+    static func writeFiles(_ result: MonthlyScoreResult, to directory: String, recording: RunRecording) throws(MonthlyRunError) {
         var written: [(temporary: URL, final: URL)] = []
         var writeError: MonthlyRunError?
         do {
@@ -194,11 +247,9 @@ extension MonthlyRun {
         } catch {
             writeError = .io(path: directory, message: "\(error)")
         }
-        outcome.filesWritten = writeError == nil
-        outcome.filesDone.signal()
-        group.wait()
+        let recordError = recording.finish(filesWritten: writeError == nil)
         // A file error first: the store then refused to commit because of it.
-        if let error = writeError ?? outcome.error {
+        if let error = writeError ?? recordError {
             for file in written { try? FileManager.default.removeItem(at: file.temporary) }
             throw error
         }

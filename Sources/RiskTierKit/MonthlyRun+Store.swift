@@ -46,22 +46,32 @@ extension MonthlyRun {
         }
     }
 
-    /// Records the run in the store: the run, per enterprise its score and tier assignment, and
-    /// the transitions. Re-recording the same as-of date replaces that month's run (idempotent).
-    /// `beforeCommit`: see `Store.recordRun`.
+    /// The run's row in `model_runs`.
+    static func storedRun(_ result: MonthlyScoreResult, asOf: CivilDate) -> StoredRun {
+        let (counts, transitions) = result.tally
+        return StoredRun(runId: "run-\(asOf)", modelId: result.model.modelId, asOf: asOf, inputSHA256: result.inputSHA256,
+                         packageVersion: RiskTierVersion.current, modelSHA256: sha256(result.model.jsonData()),
+                         tierCounts: ["A", "B", "C", "D", "inactive"].map { "\($0)=\(counts[$0]!)" }.joined(separator: ";"),
+                         transitions: transitions)
+    }
+
+    /// Records the run in the store: the run, per enterprise its score and tier assignment
+    /// (the transitions are a view of them). Re-recording the same as-of date replaces that
+    /// month's run (idempotent). `beforeCommit`: see `Store.recordRun`.
     public static func record(_ result: MonthlyScoreResult, asOf: CivilDate, storePath: String,
                               beforeCommit: () -> Bool = { true }) throws(MonthlyRunError) {
+        var chunk: [TierAssignment]? = result.assignments
+        try record(asOf: asOf, storePath: storePath, chunks: { defer { chunk = nil }; return chunk }, run: { storedRun(result, asOf: asOf) },
+                   beforeCommit: beforeCommit)
+    }
+
+    /// `record` with the assignments arriving in chunks as they are computed (see
+    /// `Store.recordRun(asOf:chunks:run:drawable:beforeCommit:)`).
+    static func record(asOf: CivilDate, storePath: String, chunks: () -> [TierAssignment]?, run: () -> StoredRun?,
+                       beforeCommit: () -> Bool) throws(MonthlyRunError) {
         let store = try openStore(storePath)
-        var counts: [String: Int] = ["A": 0, "B": 0, "C": 0, "D": 0, "inactive": 0]
-        for assignment in result.assignments { counts[assignment.tier?.rawValue ?? "inactive", default: 0] += 1 }
-        let run = StoredRun(runId: "run-\(asOf)", modelId: result.model.modelId, asOf: asOf, inputSHA256: result.inputSHA256,
-                            packageVersion: RiskTierVersion.current, modelSHA256: sha256(result.model.jsonData()),
-                            tierCounts: ["A", "B", "C", "D", "inactive"].map { "\($0)=\(counts[$0]!)" }.joined(separator: ";"),
-                            transitions: result.assignments.filter(\.isTransition).count)
         do {
-            try store.recordRun(run, assignments: result.assignments, drawable: { $0.tier != nil },
-                                cause: { $0.overrides.isEmpty ? "model" : $0.overrides.map(\.rawValue).joined(separator: ";") },
-                                beforeCommit: beforeCommit)
+            try store.recordRun(asOf: asOf, chunks: chunks, run: run, drawable: { $0.tier != nil }, beforeCommit: beforeCommit)
         } catch {
             throw .store(error.description)
         }

@@ -111,7 +111,8 @@ public final class Store: @unchecked Sendable {
                 var out = ""
                 for table in StoreSchema.tables {
                     out += "## \(table)\n"
-                    let keyColumns = try db.primaryKey(table).columns
+                    // (The run views have no primary key: by run and enterprise.)
+                    let keyColumns = try db.tableExists(table) ? try db.primaryKey(table).columns : ["run_id", "enterprise_id"]
                     let order = keyColumns.map { "\"\($0)\"" }.joined(separator: ", ")
                     let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY \(order)")
                     while let row = try rows.next() {

@@ -182,10 +182,12 @@ enum StoreSchema {
         }
         registerRunDetails(&migrator)
         registerScoresInAssignments(&migrator)
+        registerCompactRuns(&migrator)
         return migrator
     }
 
-    /// Tables in dump order.
+    /// Tables in dump order (`tier_assignments` and `tier_history` are views since v4; their
+    /// rows are `run_assignments`' with the run's id).
     static let tables = [
         "enterprises", "uscc_exceptions", "inspectors", "conflicts",
         "licences", "penalties", "sampling_tests", "inspections", "complaints", "list_entries",

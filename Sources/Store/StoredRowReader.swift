@@ -6,9 +6,10 @@ import GRDBSQLite
 import SQLite3
 #endif
 
-/// One stored row's columns, read in place: text as bytes (no `Row`, no `String` per value).
-/// Two sources conform: the current row of a stepped statement (`StoredRowReader`) and a row
-/// copied out of SQLite into a batch by the scanning thread (`RowBatch.Row`).
+/// One stored row's columns, read in place: text as bytes (no `Row`, no `String` per value):
+/// a row copied out of SQLite into a batch by the scanning thread (`RowBatch.Row`). (The
+/// current row of a stepped statement conformed as well until the enterprises were read
+/// through batches too.)
 ///
 /// Written by hand for the monthly run's scan of every stored event: `perf` of
 /// `risktier score` at 10⁵ firms (release, 2026-11-25) put ~45 % of the CPU in GRDB row
@@ -22,23 +23,6 @@ protocol StoredRow {
     func bytes(_ column: Int32) -> UnsafeRawBufferPointer
     func int(_ column: Int32) -> Int
     func double(_ column: Int32) -> Double
-}
-
-/// The current row of a stepped SQLite statement (valid until the next step).
-struct StoredRowReader: StoredRow {
-    let statement: OpaquePointer
-    let table: String
-
-    func type(_ column: Int32) -> Int32 { sqlite3_column_type(statement, column) }
-
-    func bytes(_ column: Int32) -> UnsafeRawBufferPointer {
-        guard let base = sqlite3_column_text(statement, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        return UnsafeRawBufferPointer(start: base, count: Int(sqlite3_column_bytes(statement, column)))
-    }
-
-    func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(statement, column)) }
-
-    func double(_ column: Int32) -> Double { sqlite3_column_double(statement, column) }
 }
 
 extension StoredRow {
@@ -70,53 +54,6 @@ extension StoredRow {
 
     func optionalToken<T: FileToken>(_ column: Int32, _ matcher: TokenMatcher<T>) throws(StoreError) -> T? {
         isNull(column) ? nil : try token(column, matcher)
-    }
-
-    /// Appends the row as one line of the input digest: values `|`-separated, NULL as `NULL`,
-    /// integers in decimal, a double as Swift prints it, text as `<UTF-8 length>:<text>`
-    /// (length-prefixed, so no separator inside a text is ambiguous), a blob as `x<hex>`, then LF.
-    func appendDigestLine(to buffer: inout [UInt8], columns: Int32) {
-        for column in 0..<columns {
-            if column > 0 { buffer.append(UInt8(ascii: "|")) }
-            switch type(column) {
-            case SQLITE_NULL:
-                buffer.append(contentsOf: "NULL".utf8)
-            case SQLITE_INTEGER:
-                appendDecimal(int(column), to: &buffer)
-            case SQLITE_FLOAT:
-                buffer.append(contentsOf: "\(double(column))".utf8)
-            case SQLITE_BLOB:
-                buffer.append(UInt8(ascii: "x"))
-                let hex = Array("0123456789abcdef".utf8)
-                for byte in bytes(column) {
-                    buffer.append(hex[Int(byte >> 4)])
-                    buffer.append(hex[Int(byte & 15)])
-                }
-            default:
-                let text = bytes(column)
-                appendDecimal(text.count, to: &buffer)
-                buffer.append(UInt8(ascii: ":"))
-                buffer.append(contentsOf: text)
-            }
-        }
-        buffer.append(0x0A)
-    }
-
-    func appendDecimal(_ value: Int, to buffer: inout [UInt8]) {
-        if value < 0 { buffer.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { raw in
-            repeat {
-                raw[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            for index in stride(from: count - 1, through: 0, by: -1) { buffer.append(raw[index]) }
-        }
     }
 }
 

@@ -59,9 +59,8 @@ struct ScoreCommand: ParsableCommand {
                 tierPolicy = try MonthlyRun.loadPolicy(policy)
                 for warning in tierPolicy.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
             }
-            let result = try MonthlyRun.score(MonthlyScoreRequest(storePath: store, modelPath: model, asOf: CivilDate(iso: asOf)!,
-                                                                  policy: tierPolicy, previousRunDirectory: previous))
-            try MonthlyRun.recordAndWrite(result, storePath: store, to: out)
+            let result = try MonthlyRun.scoreRecordAndWrite(MonthlyScoreRequest(storePath: store, modelPath: model, asOf: CivilDate(iso: asOf)!,
+                                                                                policy: tierPolicy, previousRunDirectory: previous), to: out)
             var tiers: [String: Int] = [:]
             for assignment in result.assignments { tiers[assignment.tier?.rawValue ?? "inactive", default: 0] += 1 }
             print("scored \(result.assignments.count) enterprises with \(result.model.modelId) as of \(asOf): "

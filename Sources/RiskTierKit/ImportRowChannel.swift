@@ -3,13 +3,14 @@ import Ingest
 import Store
 
 /// Hands validated rows from the reading thread to the writing thread of `ImportRun`, in batches,
-/// holding at most `capacity` batches: memory stays bounded whatever the file sizes.
+/// holding at most 4 batches: memory stays bounded whatever the file sizes. The reader closes
+/// the channel after the last file.
 ///
 /// Why two threads: `perf` of the single-threaded import (Benchmarks/README.md "Import") showed
 /// SQLite's own insert work alone about as large as all of `sqlite3 .import`, with parsing and
 /// validation on top; on two cores the reader validates the next rows while SQLite inserts.
-final class ImportRowChannel: @unchecked Sendable {
-    // NOTE: @unchecked because every access to the mutable state holds `condition`.
+final class ImportRowChannel: BoundedChannel<ImportRowChannel.Item>, @unchecked Sendable {
+    // NOTE: @unchecked: the state is the base class's, guarded by its lock.
 
     /// Rows of the file at `fileIndex` (in apply order), rendered for the store, each with its
     /// line. The reading thread renders them so that the writing thread, the import's critical
@@ -23,48 +24,9 @@ final class ImportRowChannel: @unchecked Sendable {
         case batch(Batch)
         /// The reader failed: the writer rethrows it after the rows before it.
         case failure(any Error)
-        /// Every file was read.
-        case finished
     }
 
     static let batchSize = 2048
-
-    private let condition = NSCondition()
-    private var items: [Item] = []
-    private let capacity: Int
-    private var cancelled = false
-
-    init(capacity: Int = 4) { self.capacity = capacity }
-
-    /// Waits for room, then appends; false once the writer has cancelled (the reader stops).
-    func put(_ item: Item) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        while items.count >= capacity && !cancelled { condition.wait() }
-        if cancelled { return false }
-        items.append(item)
-        condition.broadcast()
-        return true
-    }
-
-    /// Waits for the next item.
-    func take() -> Item {
-        condition.lock()
-        defer { condition.unlock() }
-        while items.isEmpty { condition.wait() }
-        let item = items.removeFirst()
-        condition.broadcast()
-        return item
-    }
-
-    /// The writer stops early (an error): wake and stop the reader, drop what is queued.
-    func cancel() {
-        condition.lock()
-        cancelled = true
-        items.removeAll()
-        condition.broadcast()
-        condition.unlock()
-    }
 }
 
 /// The reading side of `ImportRun`: every file in apply order, validated with one
@@ -112,18 +74,19 @@ final class ImportReaderThread: @unchecked Sendable {
                     case let .conflict(conflict): rows.append(conflict, line: line)
                     }
                     if rows.count == ImportRowChannel.batchSize {
-                        guard channel.put(.batch(.init(fileIndex: index, rows: rows))) else { return }
+                        guard channel.send(.batch(.init(fileIndex: index, rows: rows))) else { return }
                         // A new buffer: the channel holds the full one (no copy on write).
                         rows = RenderedRows(reservingRows: ImportRowChannel.batchSize)
                     }
                 }
                 if !rows.isEmpty {
-                    guard channel.put(.batch(.init(fileIndex: index, rows: rows))) else { return }
+                    guard channel.send(.batch(.init(fileIndex: index, rows: rows))) else { return }
                 }
             }
-            _ = channel.put(.finished)
+            channel.close()
         } catch {
-            _ = channel.put(.failure(error))
+            channel.send(.failure(error))
+            channel.close()
         }
     }
 }

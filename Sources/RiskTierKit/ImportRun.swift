@@ -71,9 +71,8 @@ public enum ImportRun {
         var counts = Array(repeating: (rows: 0, inserted: 0, updated: 0, unchanged: 0), count: ordered.count)
         do {
             try store.importWrite(events: Set(ordered.compactMap(\.kind.eventKind))) { writer in
-                reading: while true {
-                    switch channel.take() {
-                    case .finished: break reading
+                while let item = channel.receive() {
+                    switch item {
                     case let .failure(error): throw error
                     case let .batch(batch):
                         let reader = ordered[batch.fileIndex]

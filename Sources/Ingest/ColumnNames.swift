@@ -9,13 +9,11 @@ import Foundation
 /// so reads carry no exclusivity checks.
 final class ColumnNames: @unchecked Sendable {
     // NOTE: @unchecked because the storage is written only in `init`.
-    let names: [String]
     private let bytes: UnsafeMutablePointer<UInt8>
     private let offsets: [Int]
     private let lengths: [Int]
 
     init(_ names: [String]) {
-        self.names = names
         var offsets: [Int] = []
         var lengths: [Int] = []
         var all: [UInt8] = []

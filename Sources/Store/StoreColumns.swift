@@ -1,5 +1,4 @@
 import Domain
-import GRDB
 
 /// Column lists of the stored tables, in table column order (the values are rendered in this
 /// order by `RenderedRows`). Sets are written as `;`-joined tokens in byte order so that equal

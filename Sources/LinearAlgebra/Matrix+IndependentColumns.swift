@@ -22,16 +22,26 @@ extension Matrix {
     /// (1 for orthogonal columns). A scale-free measure of how ill-conditioned the kept design
     /// is, used to decide whether the normal equations are accurate enough.
     public func independentColumnsOfGramWithConditioning(tolerance: Double) -> (columns: [Int], smallestRelativePivot: Double) {
+        let result = independentColumnsOfGramWithPivots(tolerance: tolerance)
+        return (result.columns, result.smallestRelativePivot)
+    }
+
+    /// `independentColumnsOfGramWithConditioning` and, for every column l, its relative pivot
+    /// dₗ/Gₗₗ against the kept columns before it (0 for a zero column; at the ε level, or
+    /// negative, for an exact dependency): how close each decision was to the tolerance.
+    public func independentColumnsOfGramWithPivots(tolerance: Double) -> (columns: [Int], smallestRelativePivot: Double, relativePivots: [Double]) {
         precondition(rows == columns, "a Gram matrix is square")
         let p = rows
         // Upper Cholesky factor rows for kept columns: r[k][j] for k kept, j > k.
         var factor = [Double](repeating: 0, count: p * p)
         var kept: [Int] = []
         var smallest = 1.0
+        var pivots = [Double](repeating: 0, count: p)
         let toleranceSquared = tolerance * tolerance
         for l in 0..<p {
             var d = self[l, l]
             for k in kept { d -= factor[k + l * p] * factor[k + l * p] }
+            pivots[l] = self[l, l] > 0 ? d / self[l, l] : 0
             if !(d >= toleranceSquared * self[l, l]) || d <= 0 { continue }
             let pivot = d.squareRoot()
             factor[l + l * p] = pivot
@@ -43,6 +53,6 @@ extension Matrix {
             kept.append(l)
             smallest = min(smallest, d / self[l, l])
         }
-        return (kept, smallest)
+        return (kept, smallest, pivots)
     }
 }

@@ -72,7 +72,7 @@ struct IterativelyReweightedLeastSquares {
             // steps under (quasi-)separation would alias a column only because the weights of
             // the separated rows have collapsed to ~ε, and the deviance would jump back.
             if iteration == 1 {
-                kept = system.gram.independentColumnsOfGram(tolerance: control.aliasingTolerance)
+                kept = Self.independentColumns(gram: system.gram, x: x, sqrtW: workspace.sqrtW, tolerance: control.aliasingTolerance)
             }
             let step = try solve(system, kept: kept, x: x, sqrtW: workspace.sqrtW, zw: workspace.zw)
             factor = step.factor
@@ -108,6 +108,50 @@ struct IterativelyReweightedLeastSquares {
         return IterativelyReweightedLeastSquares(
             coefficients: beta, kept: kept, covariance: covariance, eta: eta, mu: mu,
             deviance: deviance, iterations: iterations, converged: converged)
+    }
+
+    /// R's rank decision (`dqrdc2`: column l is aliased when what is left of √W·xₗ after the
+    /// kept columns before it is shorter than `tolerance` × its norm), taken from the Gram matrix
+    /// when every column is clearly on one side: its relative pivot dₗ/Gₗₗ, the squared relative
+    /// residual, is ≥ 1e4·tolerance² or ≤ 1e-4·tolerance². The Gram squares the condition
+    /// number, so an exact dependency leaves a pivot at roundoff level times κ², which with
+    /// tolerance² = 1e-14 can land near the threshold, and on which side depends on the order
+    /// in which the BLAS kernel summed XᵀWX (the aliasing test failed with OpenBLAS's
+    /// Cooperlake kernel and passed with Haswell's). When any column is that close, the decision
+    /// is made on √W·X itself by Gram–Schmidt with reorthogonalisation (accuracy ε·κ, like
+    /// Householder QR), at O(n·p²) once per fit.
+    static func independentColumns(gram: Matrix, x: Matrix, sqrtW: [Double], tolerance: Double) -> [Int] {
+        let decision = gram.independentColumnsOfGramWithPivots(tolerance: tolerance)
+        let squared = tolerance * tolerance
+        let ambiguous = decision.relativePivots.contains { $0 > 1e-4 * squared && $0 < 1e4 * squared }
+        guard ambiguous else { return decision.columns }
+        return independentColumnsByOrthogonalisation(x: x, sqrtW: sqrtW, tolerance: tolerance)
+    }
+
+    /// The columns of √W·X, in order, that keep more than `tolerance` of their norm after
+    /// projecting out the kept columns before them (classical Gram–Schmidt applied twice, which
+    /// is orthogonal to working precision). A zero column is always aliased.
+    static func independentColumnsByOrthogonalisation(x: Matrix, sqrtW: [Double], tolerance: Double) -> [Int] {
+        let n = x.rows
+        var basis: [[Double]] = []
+        var kept: [Int] = []
+        for j in 0..<x.columns {
+            var v = (0..<n).map { x.elements[j * n + $0] * sqrtW[$0] }
+            let norm = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            guard norm > 0 else { continue }
+            for _ in 0..<2 {
+                for q in basis {
+                    var dot = 0.0
+                    for i in 0..<n { dot += q[i] * v[i] }
+                    for i in 0..<n { v[i] -= dot * q[i] }
+                }
+            }
+            let left = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            guard left >= tolerance * norm else { continue }
+            basis.append(v.map { $0 / left })
+            kept.append(j)
+        }
+        return kept
     }
 
     /// Smallest relative Cholesky pivot (squared sine of the smallest angle between a kept

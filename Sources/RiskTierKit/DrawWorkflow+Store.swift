@@ -39,7 +39,7 @@ extension DrawWorkflow {
             let enterprises = Dictionary(uniqueKeysWithValues: try store.enterprises().map { ($0.id, $0) })
             // Licences per enterprise for the task's domain: nil = none held; false = none valid.
             var licenceValid: [CreditCode: Bool] = [:]
-            try store.forEachEvent(of: .licence) { event in
+            try store.forEachEvent(of: .licence, ordered: false) { event in  // an OR per firm: order-free
                 guard case let .licence(licence) = event, licence.header.domain == task.domain else { return }
                 let ended = licence.status != .valid && (licence.statusChangedOn ?? licence.issuedOn) <= date
                 let valid = licence.issuedOn <= date && date <= licence.expiresOn && !ended
@@ -53,7 +53,7 @@ extension DrawWorkflow {
                 let record = try DrawRecordFile.read(Data(draw.recordJSON.utf8), file: "store draws/\(draw.drawId)")
                 frequency.addRecordedDraw(id: draw.drawId, domain: draw.domain, taskDate: draw.taskDate, selected: record.selections.map(\.enterpriseID))
             }
-            try store.forEachEvent(of: .inspection) { event in
+            try store.forEachEvent(of: .inspection, ordered: false) { event in  // distinct (draw, firm) counts: order-free
                 if case let .inspection(inspection) = event { frequency.addInspection(inspection) }
             }
             let drawnBefore = frequency.counts

@@ -70,7 +70,7 @@ public enum ImportRun {
         readerThread.start()
         var counts = Array(repeating: (rows: 0, inserted: 0, updated: 0, unchanged: 0), count: ordered.count)
         do {
-            try store.importWrite(events: Set(ordered.compactMap(\.kind.eventKind))) { writer in
+            try store.importWrite { writer in
                 while let item = channel.receive() {
                     switch item {
                     case let .failure(error): throw error

@@ -76,13 +76,17 @@ extension Store {
         }
     }
 
-    /// Streams every event of `kind`, ordered by enterprise id, then event date, then event id.
-    /// Rows are decoded one at a time: memory does not grow with the number of events.
-    public func forEachEvent(of kind: EventKind, _ body: (Event) throws -> Void) throws {
+    /// Streams every event of `kind`, ordered by enterprise id, then event date, then event id
+    /// (SQLite sorts the table: no index serves that order since `v5-drop-event-indexes`), or
+    /// with `ordered: false` in storage order, for callers whose result does not depend on the
+    /// order (no sort). Rows are decoded one at a time; an unordered pass's memory does not grow
+    /// with the number of events.
+    public func forEachEvent(of kind: EventKind, ordered: Bool = true, _ body: (Event) throws -> Void) throws {
         let columns = StoreColumns.columns(kind)
         let table = StoreColumns.table(kind)
+        let order = ordered ? " ORDER BY enterprise_id, \(StoreColumns.dateColumn(kind)), event_id" : ""
         try pool.read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(columns.joined(separator: ", ")) FROM \(table) ORDER BY enterprise_id, \(StoreColumns.dateColumn(kind)), event_id")
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(columns.joined(separator: ", ")) FROM \(table)\(order)")
             while let row = try rows.next() {
                 try body(try Decode.event(kind, row))
             }

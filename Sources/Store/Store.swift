@@ -72,18 +72,16 @@ public final class Store: @unchecked Sendable {
     ///   spilled to the WAL less often. Bounded, whatever the import's size; small enough that
     ///   a large import still spills to the WAL long before its commit (the kill -9 test).
     /// Neither touches durability: journal mode (WAL) and synchronous are unchanged.
-    /// The secondary indexes of the tables of `events` that are empty at the start are built
-    /// after the rows, in the same transaction (`DeferredIndexes`).
-    public func importWrite<T>(events: Set<EventKind> = [], _ body: (StoreWriter) throws -> T) throws -> T {
+    /// (Until v5 the event tables' secondary indexes were dropped here for a first import and
+    /// built after the rows; since `v5-drop-event-indexes` there are none.)
+    public func importWrite<T>(_ body: (StoreWriter) throws -> T) throws -> T {
         do {
             return try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -16384")
                 defer { try? db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000") }
                 var result: T?
                 try db.inTransaction {
-                    let indexes = try DeferredIndexes.drop(ofEmpty: events, in: db)
                     result = try body(StoreWriter(db: db))
-                    try indexes.recreate(in: db)
                     return .commit
                 }
                 return result!

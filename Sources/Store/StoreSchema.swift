@@ -183,6 +183,7 @@ enum StoreSchema {
         registerRunDetails(&migrator)
         registerScoresInAssignments(&migrator)
         registerCompactRuns(&migrator)
+        registerDropEventIndexes(&migrator)
         return migrator
     }
 

@@ -2,11 +2,11 @@ import Foundation
 import Store
 import Testing
 
-/// A first import (event tables empty) drops the `*_by_enterprise` indexes inside its transaction
-/// and builds them after the rows (`DeferredIndexes`): the indexes must exist, with their
-/// migration's SQL and matching their tables, after every import, and a failed or killed first
-/// import must leave the store exactly as it was, schema included.
-@Suite struct FirstImportIndexTests {
+/// An import writes rows only: the schema (`sqlite_master`: every table, index and view with
+/// its SQL, row id and root page) is the same after a first import, a re-import, a failed and a
+/// killed import, and the event tables carry no secondary index since `v5-drop-event-indexes`
+/// (until then a first import dropped and rebuilt them inside its transaction).
+@Suite struct ImportSchemaTests {
     /// A freshly initialised store (no rows).
     static func emptyStore() throws -> String {
         let path = try CLIHarness.temporaryDirectory().appendingPathComponent("store.sqlite").path
@@ -20,50 +20,37 @@ import Testing
         try Store.open(path: path).schema().split(separator: "\n").map { $0.split(separator: "|", maxSplits: 5, omittingEmptySubsequences: false).map(String.init) }
     }
 
-    /// The definitions without the root pages and in name order: what must be equal after an import.
-    static func definitions(_ rows: [[String]]) -> [String] {
-        rows.map { "\($0[1])|\($0[2])|\($0[3])|\($0[5])" }.sorted()
+    static let eventTables = ["licences", "penalties", "sampling_tests", "inspections", "complaints", "list_entries"]
+
+    @Test func eventTablesHaveOnlyTheirPrimaryKeyIndex() throws {
+        let rows = try Self.schemaRows(try Self.emptyStore())
+        for table in Self.eventTables {
+            let indexes = rows.filter { $0[1] == "index" && $0[3] == table }.map { $0[2] }
+            #expect(indexes == ["sqlite_autoindex_\(table)_1"], "\(table): \(indexes)")
+        }
+        #expect(!rows.contains { $0[2].hasSuffix("_by_enterprise") })
     }
 
-    /// The row id of `name` in `sqlite_master`: a dropped and re-created index gets a new one
-    /// (its root page may well be the same: SQLite reuses the freed page).
-    static func rowId(_ rows: [[String]], of name: String) -> String? {
-        rows.first { $0[2] == name }?[0]
-    }
-
-    static let eventIndexes = ["licences_by_enterprise", "penalties_by_enterprise", "sampling_tests_by_enterprise",
-                               "inspections_by_enterprise", "complaints_by_enterprise", "list_entries_by_enterprise"]
-
-    @Test func firstImportRebuildsTheIndexesAndAReimportKeepsThem() throws {
+    @Test func firstImportAndReimportLeaveTheSchemaAsItWas() throws {
         let store = try Self.emptyStore()
         let fresh = try Self.schemaRows(store)
-        #expect(Set(Self.eventIndexes).isSubset(of: Set(fresh.map { $0[2] })))
 
         let first = try CLIHarness.run(["import", "--store", store, "--extract-date", "2024-06-30"] + CLIHarness.baseFiles())
         #expect(first.status == 0, "\(first.stderr)")
-        let afterFirst = try Self.schemaRows(store)
-        // Same tables and indexes with the migrations' SQL, and each index matches its table.
-        #expect(Self.definitions(afterFirst) == Self.definitions(fresh))
+        #expect(try Self.schemaRows(store) == fresh)
         #expect(try Store.open(path: store).integrityCheck() == "ok")
-        // The first import built each event index anew (dropped and created: a new row id).
-        for name in Self.eventIndexes {
-            #expect(Self.rowId(afterFirst, of: name) != nil)
-            #expect(Self.rowId(afterFirst, of: name) != Self.rowId(fresh, of: name), "\(name)")
-        }
 
         let data = try CLIHarness.dump(store)
         let again = try CLIHarness.run(["import", "--store", store, "--extract-date", "2024-06-30"] + CLIHarness.baseFiles())
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("complaints.csv (complaints): 1 rows, 0 new, 0 updated, 1 unchanged"))
-        // Non-empty tables keep their indexes untouched: same rows of sqlite_master (ids, pages).
-        #expect(try Self.schemaRows(store) == afterFirst)
+        #expect(try Self.schemaRows(store) == fresh)
         #expect(try CLIHarness.dump(store) == data)
         #expect(try Store.open(path: store).integrityCheck() == "ok")
     }
 
-    /// New events into a store whose event tables already hold rows: rows go through the
-    /// indexes as before, which still match.
-    @Test func importIntoNonEmptyTablesKeepsTheIndexes() throws {
+    /// New events into a store whose event tables already hold rows.
+    @Test func importIntoNonEmptyTablesKeepsTheSchema() throws {
         let store = try CLIHarness.baseStore()
         let before = try Self.schemaRows(store)
         let result = try CLIHarness.run(["import", "--store", store, CLIHarness.badInput.appendingPathComponent("extra/complaints_new.csv").path])
@@ -72,8 +59,8 @@ import Testing
         #expect(try Store.open(path: store).integrityCheck() == "ok")
     }
 
-    /// The last file applied (conflicts) names an unknown inspector: every event row and the
-    /// dropped indexes roll back; schema (with root pages and order) and rows are as before.
+    /// The last file applied (conflicts) names an unknown inspector: every event row rolls
+    /// back; schema (with root pages and order) and rows are as before.
     @Test func failedFirstImportLeavesSchemaAndRowsAsTheyWere() throws {
         let store = try Self.emptyStore()
         let schema = try Store.open(path: store).schema()
@@ -88,7 +75,7 @@ import Testing
         #expect(try Store.open(path: store).integrityCheck() == "ok")
     }
 
-    /// `kill -9` during a first import (indexes dropped, rows spilled): on the next open the store
+    /// `kill -9` during a first import (rows spilled to the WAL): on the next open the store
     /// reads exactly as the empty store did, schema included.
     @Test func killedFirstImportLeavesSchemaAndRowsAsTheyWere() throws {
         let store = try Self.emptyStore()

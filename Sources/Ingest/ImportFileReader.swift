@@ -21,12 +21,13 @@ public final class ImportFileReader {
     private let columns: ColumnNames
     /// Ids seen in this file (inspectors), for the uniqueness rule.
     private var seenIds: Set<String> = []
-    /// Codes seen in this file (enterprises), packed: 12 bytes each.
-    private var seenCodes: Set<PackedCreditCode> = []
+    /// This file's mark in the import's `EnterpriseIndex` (enterprises), given at its first row:
+    /// the index remembers which file defined each code.
+    private var fileMark: UInt16 = 0
 
     /// About how many rows the file holds, from its size (0 when unknown): at least 64 bytes per
     /// row for enterprises.csv, whose shortest legal row is about that long. Used to size the
-    /// per-enterprise sets once instead of rehashing them as they grow (rehashing was ≈ 5 % of
+    /// import's enterprise index once instead of rehashing it as it grows (rehashing was ≈ 5 % of
     /// the reading thread's samples in an enterprises file, `perf` of a 10^5 import).
     public let estimatedRows: Int
 
@@ -45,7 +46,6 @@ public final class ImportFileReader {
         kind = try ImportFileKind.recognise(header: names, file: csv.fileName)
         columns = ColumnNames(names)
         estimatedRows = byteCount / 64
-        if kind == .enterprises { seenCodes.reserveCapacity(estimatedRows) }
     }
 
     /// The next valid row, or nil at the end of the file. `context` is read for the cross-file
@@ -89,7 +89,8 @@ public final class ImportFileReader {
         var codeWarnings: [IngestWarning] = []
         let id = try f.creditCode("enterprise_id", exceptions: context.usccExceptions, warnings: &codeWarnings)
         codeWarnings.forEach { warningStore.append($0) }
-        guard seenCodes.insert(PackedCreditCode(id)).inserted else {
+        if fileMark == 0 { fileMark = context.enterpriseDomains.newFileMark() }
+        guard context.enterpriseDomains.claim(id, file: fileMark) else {
             throw f.fail("enterprise_id", "unique within enterprises.csv (it appears on an earlier line)", id.value)
         }
         let rawName = f.raw("name")

@@ -34,6 +34,11 @@ struct PackedCreditCode: Hashable, Sendable {
         self.low = low
     }
 
+    init(high: UInt64, low: UInt32) {
+        self.high = high
+        self.low = low
+    }
+
     /// The key of a validated code (always 18 charset characters).
     init(_ code: CreditCode) {
         var text = code.value

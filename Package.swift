@@ -30,7 +30,9 @@ let package = Package(
         .target(name: "Domain"),
         .target(name: "Ingest", dependencies: ["Domain"]),
         .target(name: "Synthesis", dependencies: ["Domain"]),
-        .target(name: "Store", dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
+        // sqlite3_config is variadic (not callable from Swift): one C function sets what Store needs.
+        .target(name: "CSQLiteSettings", linkerSettings: [.linkedLibrary("sqlite3")]),
+        .target(name: "Store", dependencies: ["Domain", "CSQLiteSettings", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(name: "Features", dependencies: ["Domain"]),
         .target(name: "Scoring", dependencies: ["Domain", "Features", "Statistics"]),
         .target(name: "Lottery", dependencies: ["Domain", .product(name: "Crypto", package: "swift-crypto")]),

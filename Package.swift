@@ -53,7 +53,7 @@ let package = Package(
         // Shared helpers of the test targets that run the built `risktier` (not a product).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Domain"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Domain", "Statistics"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "LinearAlgebra"]),
         .testTarget(name: "FitCLITests", dependencies: ["TestSupport", "RiskTierKit", "Statistics", "risktier"]),

@@ -1,4 +1,5 @@
 import Domain
+import Statistics
 import Testing
 @testable import Ingest
 
@@ -6,16 +7,11 @@ import Testing
 /// overwrites, removals (backward shift), growth past the reserved size, lookups by bytes,
 /// per-file claims, and value semantics.
 @Suite struct EnterpriseIndexTests {
-    /// A deterministic stream of 18-character codes over the credit-code charset (SplitMix64).
+    /// A deterministic stream of 18-character codes over the credit-code charset.
     struct Codes {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random: SplitMix64
+        init(state: UInt64) { random = SplitMix64(seed: state) }
+        mutating func next() -> UInt64 { random.next() }
         /// Codes that share their first 8 characters (one district), as a city's do.
         mutating func code() -> CreditCode {
             var text = Array("91320205".utf8)

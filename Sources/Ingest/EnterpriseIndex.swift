@@ -1,6 +1,8 @@
 import Domain
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Known enterprises and their domains, for the cross-file rules of an import, and which
@@ -40,11 +42,13 @@ public struct EnterpriseIndex: Sendable, ExpressibleByDictionaryLiteral {
 
         init(count: Int) {
             let bytes = count * MemoryLayout<Slot>.stride
-            let alignment = 2 << 20
+            let hugePage = 2 << 20
+            // Small tables (tests, a handful of codes) need no huge page, only cache-line slots.
+            let alignment = bytes >= hugePage ? hugePage : 64
             var raw: UnsafeMutableRawPointer?
             guard posix_memalign(&raw, alignment, bytes) == 0, let raw else { fatalError("EnterpriseIndex: out of memory (\(bytes) bytes)") }
             #if os(Linux)
-            if bytes >= alignment { _ = madvise(raw, bytes, 14 /* MADV_HUGEPAGE */) }
+            if bytes >= hugePage { _ = madvise(raw, bytes, 14 /* MADV_HUGEPAGE */) }
             #endif
             let typed = raw.bindMemory(to: Slot.self, capacity: count)
             typed.initialize(repeating: Slot(), count: count)

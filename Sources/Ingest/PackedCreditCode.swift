@@ -1,8 +1,8 @@
 import Domain
 
-/// A canonical credit code in 12 bytes (18 characters × 5 bits), for the sets and maps an import
-/// keeps per enterprise: a `String` key costs a heap object and a SipHash over 18 bytes.
-struct PackedCreditCode: Hashable, Sendable {
+/// A canonical credit code in 12 bytes (18 characters × 5 bits), the key of `EnterpriseIndex`: a
+/// `String` key costs a heap object and a hash over 18 bytes.
+struct PackedCreditCode: Sendable {
     let high: UInt64
     let low: UInt32
 

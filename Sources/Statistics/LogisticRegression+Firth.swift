@@ -102,15 +102,17 @@ extension LogisticRegression {
         return IterativelyReweightedLeastSquares.totalDeviance(y, null.evaluation.mu, priorWeights)
     }
 
-    /// Non-aliased design columns by R's rule on XᵀWX at glm's starting weights.
+    /// Non-aliased design columns by R's rule at glm's starting weights, decided as the glm fit
+    /// decides them (`IterativelyReweightedLeastSquares.independentColumns`: from XᵀWX unless a
+    /// column is near the threshold, then from √W·X).
     func keptColumns() -> [Int] {
         let n = design.rows
         let sqrtW = (0..<n).map { i -> Double in
             let start = (priorWeights[i] * response[i] + 0.5) / (priorWeights[i] + 1)
             return (priorWeights[i] * start * (1 - start)).squareRoot()
         }
-        return IterativelyReweightedLeastSquares.weightedGram(x: design, sqrtW: sqrtW).gram
-            .independentColumnsOfGram(tolerance: control.aliasingTolerance)
+        let gram = IterativelyReweightedLeastSquares.weightedGram(x: design, sqrtW: sqrtW).gram
+        return IterativelyReweightedLeastSquares.independentColumns(gram: gram, x: design, sqrtW: sqrtW, tolerance: control.aliasingTolerance)
     }
 
     /// The null deviance as glm reports it (no penalty): the weighted mean with an intercept and

@@ -12,13 +12,7 @@ import Testing
     /// override, one stays, one left as a pre-v2 row without a previous tier that did move, one
     /// pre-v2 row that did not).
     static func v3Store(extraSQL: String = "") throws -> (directory: URL, path: String) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("risktier-v4-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let path = directory.appendingPathComponent("s.sqlite").path
-        let queue = try DatabaseQueue(path: path)
-        try StoreSchema.migrator.migrate(queue, upTo: "v3-scores-in-assignments")
-        try queue.write { db in
-            try db.execute(sql: """
+        try MigratedStore.make(upTo: "v3-scores-in-assignments", sql: """
                 INSERT INTO model_runs (run_id, model_id, as_of, input_sha256, package_version) VALUES
                     ('run-2024-07-31', 'm', '2024-07-31', 'y', '0'),
                     ('run-2024-06-30', 'm', '2024-06-30', 'x', '0');
@@ -37,9 +31,6 @@ import Testing
                     ('91350100M00010006A', 'run-2024-07-31', '2024-07-31', 'B', 'D', 'O_SERIOUS_LIST_D'),
                     ('91350100M00010008X', 'run-2024-07-31', '2024-07-31', 'B', 'C', 'model');
                 """ + extraSQL)
-        }
-        try queue.close()
-        return (directory, path)
     }
 
     static func rows(_ path: String, _ sql: String) throws -> [[String]] {

@@ -25,20 +25,12 @@ import Testing
     }
 
     @Test func aV4StoreLosesTheEventIndexesAndKeepsItsRows() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("risktier-v5-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("s.sqlite").path
-        let queue = try DatabaseQueue(path: path)
-        try StoreSchema.migrator.migrate(queue, upTo: "v4-compact-run-rows")
-        try queue.write { db in
-            try db.execute(sql: """
+        let (directory, path) = try MigratedStore.make(upTo: "v4-compact-run-rows", sql: """
                 INSERT INTO enterprises VALUES ('91350100M000100072', '福州某食品有限公司', 'food', '350100', '2015-03-02', 'active', NULL, 'FZAMR', 'company');
                 INSERT INTO complaints VALUES ('CMP-1', '91350100M000100072', 'food', NULL, '2024-02-01', 'yes', 'hygiene'),
                                               ('CMP-2', '91350100M000100072', 'food', '2024-03-09', '2024-03-05', 'no', 'labelling');
                 """)
-        }
-        try queue.close()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let before = try Self.indexNames(path)
         #expect(Set(StoreSchema.droppedEventIndexes).isSubset(of: Set(before)))
         let rowsBefore = try Self.rows(path)

@@ -201,14 +201,7 @@ import Testing
 /// `v3-scores-in-assignments` carries a stored run's scores into its assignment rows.
 @Suite struct ScoresMigrationTests {
     @Test func scoresStoredBeforeV3MoveIntoTheirAssignmentRows() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("risktier-v3-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("s.sqlite").path
-        let queue = try DatabaseQueue(path: path)
-        try StoreSchema.migrator.migrate(queue, upTo: "v2-run-details")
-        try queue.write { db in
-            try db.execute(sql: """
+        let (directory, path) = try MigratedStore.make(upTo: "v2-run-details", sql: """
                 INSERT INTO model_runs (run_id, model_id, as_of, input_sha256, package_version) VALUES ('run-2024-06-30', 'm', '2024-06-30', 'x', '0');
                 INSERT INTO tier_assignments (run_id, enterprise_id, model_tier, tier, reasons, drawable) VALUES
                     ('run-2024-06-30', '91350100M00010006A', 'B', 'B', 'R_PEN_12M', 1),
@@ -216,8 +209,7 @@ import Testing
                 INSERT INTO scores (run_id, enterprise_id, probability, points, reasons) VALUES
                     ('run-2024-06-30', '91350100M00010006A', 0.0625, 612, 'R_PEN_12M');
                 """)
-        }
-        try queue.close()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let store = try Store.open(path: path)
         #expect(try store.appliedMigrations().contains("v3-scores-in-assignments"))
         #expect(try store.counts()["scores"] == nil)

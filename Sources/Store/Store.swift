@@ -20,6 +20,13 @@ public final class Store: @unchecked Sendable {
         do {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
+            // Another process's brief lock (its last connection checkpointing the WAL as it
+            // closes, a commit) is waited for rather than failing at once with "database is
+            // locked", which GRDB's default does: one `risktier` command right after another on
+            // the same store failed so about one full test run in four on this machine
+            // (OverrideCLITests, `score` right after `override add`). A lock held longer (an
+            // import in progress) still fails, after 10 s.
+            configuration.busyMode = .timeout(10)
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {
             throw StoreError.database(message: "cannot open '\(path)': \(error)")

@@ -15,3 +15,10 @@ final class AssignmentChannel: BoundedChannel<[TierAssignment]>, @unchecked Send
         super.init(depth: depth)
     }
 }
+
+/// Where the scoring hands its assignments as they are made: `chunkSize` firms at a time (the
+/// last chunk may have fewer), in enterprise id order.
+struct AssignmentStream {
+    let chunkSize: Int
+    let send: ([TierAssignment]) -> Void
+}

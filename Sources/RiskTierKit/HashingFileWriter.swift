@@ -3,10 +3,11 @@ import Foundation
 
 /// Writes a file through a 1 MiB buffer and hashes exactly what it writes (SHA-256): the
 /// monthly run streams scores.csv to disk instead of holding the whole file in memory
-/// (10⁸ bytes at 10⁶ firms) and still records the file's digest in run.json.
-struct HashingFileWriter {
+/// (10⁸ bytes at 10⁶ firms) and still records the file's digest in run.json. A writer left
+/// unfinished (the run failed) closes its file when it goes.
+final class HashingFileWriter {
     let path: String
-    private let file: UnsafeMutablePointer<FILE>
+    private var file: UnsafeMutablePointer<FILE>?
     private var hasher = SHA256()
     private var buffer: [UInt8] = []
 
@@ -19,27 +20,33 @@ struct HashingFileWriter {
         buffer.reserveCapacity(1 << 20)
     }
 
-    mutating func write(_ bytes: [UInt8]) throws(MonthlyRunError) {
+    deinit {
+        if let file { fclose(file) }
+    }
+
+    func write(_ bytes: [UInt8]) throws(MonthlyRunError) {
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 20 { try flush() }
     }
 
-    private mutating func flush() throws(MonthlyRunError) {
+    private func flush() throws(MonthlyRunError) {
+        guard let file else { throw .io(path: path, message: "cannot write: the file is closed") }
         let written = buffer.withUnsafeBytes { raw -> Int in
             hasher.update(bufferPointer: raw)
             return raw.isEmpty ? 0 : fwrite(raw.baseAddress!, 1, raw.count, file)
         }
         guard written == buffer.count else {
-            fclose(file)
             throw .io(path: path, message: "cannot write: \(String(cString: strerror(errno)))")
         }
         buffer.removeAll(keepingCapacity: true)
     }
 
     /// Flushes and closes the file; returns the lowercase hex SHA-256 of its bytes.
-    mutating func finish() throws(MonthlyRunError) -> String {
+    func finish() throws(MonthlyRunError) -> String {
         try flush()
-        guard fclose(file) == 0 else { throw .io(path: path, message: "cannot write: \(String(cString: strerror(errno)))") }
+        let closed = fclose(file!)
+        file = nil
+        guard closed == 0 else { throw .io(path: path, message: "cannot write: \(String(cString: strerror(errno)))") }
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 }

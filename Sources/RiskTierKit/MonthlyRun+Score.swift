@@ -120,6 +120,7 @@ extension MonthlyRun {
         }
         let row = RunRow()
         var recording: RunRecording?
+        var files: RunFileWriter?
         let result: MonthlyScoreResult
         do {
             result = try score(request, stream: {
@@ -127,23 +128,29 @@ extension MonthlyRun {
                     defer { channel.cancel() }
                     try record(asOf: request.asOf, storePath: request.storePath, chunks: channel.receive, run: { row.value }, beforeCommit: beforeCommit)
                 }
-                return channel
+                files = RunFileWriter(directory: directory)
+                // The store's thread gets each chunk first; this thread then writes its lines.
+                return AssignmentStream(chunkSize: channel.chunkSize) { chunk in
+                    channel.send(chunk)
+                    files!.append(chunk)
+                }
             })
         } catch {
             channel.close()
             _ = recording?.finish(filesWritten: false)
+            files?.discard()
             throw error
         }
         row.value = storedRun(result, asOf: request.asOf)
         channel.close()
-        guard let recording else { throw .store("the run was not recorded: scoring assigned no firm") }
-        try writeFiles(result, to: directory, recording: recording)
+        guard let recording, var files else { throw .store("the run was not recorded: scoring assigned no firm") }
+        try finishRun(result, files: &files, recording: recording)
         return result
     }
 
     /// `stream`, when given, is called once the store's scan is done and checked; the
-    /// assignments then go to the channel it returns, in chunks, as they are made.
-    static func score(_ request: MonthlyScoreRequest, stream: (() -> AssignmentChannel)?) throws(MonthlyRunError) -> MonthlyScoreResult {
+    /// assignments then go to the stream it returns, in chunks, as they are made.
+    static func score(_ request: MonthlyScoreRequest, stream: (() -> AssignmentStream)?) throws(MonthlyRunError) -> MonthlyScoreResult {
         let model = try loadModel(request.modelPath)
         let scorer: Scorer
         do {
@@ -165,7 +172,7 @@ extension MonthlyRun {
     /// stability; no feature matrix is built). A function of its own so that the per-firm
     /// feature counts are freed before the files are rendered (peak memory at 10⁶ firms).
     static func assign(store: Store, request: MonthlyScoreRequest, scorer: Scorer, manual: [CreditCode: [ManualOverride]],
-                       previous: [CreditCode: TierAssignment], stream: (() -> AssignmentChannel)? = nil)
+                       previous: [CreditCode: TierAssignment], stream: (() -> AssignmentStream)? = nil)
         throws(MonthlyRunError) -> (assignments: [TierAssignment], inputSHA256: String) {
         let (table, latest, digest) = try features(store: store, asOf: request.asOf, options: scorer.featureSpec.options, label: nil, digest: true)
         try checkAsOf(request.asOf, latestEvent: latest)
@@ -174,15 +181,15 @@ extension MonthlyRun {
         // (Not `rowCount`: that counts the active firms only, and the inactive ones are
         // assigned too; growing 10⁶ assignments was 2 % of a run.)
         assignments.reserveCapacity(table.enterpriseCount)
-        let channel = stream?()
+        let stream = stream?()
         var sent = 0
         func send(atLeast minimum: Int) {
-            guard let channel, assignments.count - sent >= minimum else { return }
-            channel.send(Array(assignments[sent...]))
+            guard let stream, assignments.count - sent >= minimum else { return }
+            stream.send(Array(assignments[sent...]))
             sent = assignments.count
         }
         table.forEachEnterprise(priors: scorer.featureSpec.priors) { id, row, facts in
-            defer { send(atLeast: channel?.chunkSize ?? 0) }
+            defer { send(atLeast: stream?.chunkSize ?? 0) }
             if let row, let facts {
                 let score = scorer.score(row: row, enterpriseId: id)
                 // (Empty dictionaries are the usual case: skip hashing the id for them.)
@@ -206,56 +213,23 @@ extension MonthlyRun {
         let recording = RunRecording { beforeCommit throws(MonthlyRunError) in
             try record(result, asOf: result.asOf, storePath: storePath, beforeCommit: beforeCommit)
         }
-        try writeFiles(result, to: directory, recording: recording)
+        var files = RunFileWriter(directory: directory)
+        files.append(result.assignments)
+        try finishRun(result, files: &files, recording: recording)
     }
 
-    /// Renders and writes the run's files under temporary names while `recording` writes the
-    /// store, lets it commit once they are written, then renames them into place.
-    static func writeFiles(_ result: MonthlyScoreResult, to directory: String, recording: RunRecording) throws(MonthlyRunError) {
-        var written: [(temporary: URL, final: URL)] = []
-        var writeError: MonthlyRunError?
-        do {
-            let folder = URL(fileURLWithPath: directory)
-            do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            } catch {
-                throw MonthlyRunError.io(path: directory, message: "cannot create the output folder: \(error.localizedDescription)")
-            }
-            // scores.csv and transitions.csv are streamed to disk (hashed on the way), then
-            // run.json names their digests: the same bytes as `result.files`.
-            func temporary(_ name: String) -> (URL, URL) {
-                (folder.appendingPathComponent(".\(name).partial"), folder.appendingPathComponent(name))
-            }
-            var digests: [String] = []
-            for (name, render) in [("scores.csv", renderScores), ("transitions.csv", renderTransitions)]
-                as [(String, ([TierAssignment], ([UInt8]) throws -> Void) throws -> Void)] {
-                let (partial, final) = temporary(name)
-                written.append((partial, final))
-                var writer = try HashingFileWriter(path: partial.path)
-                try render(result.assignments) { line in try writer.write(line) }
-                digests.append(try writer.finish())
-            }
-            let (partial, final) = temporary("run.json")
-            written.append((partial, final))
-            do {
-                try result.runJSON(scoresSHA256: digests[0], transitionsSHA256: digests[1]).write(to: partial)
-            } catch {
-                throw MonthlyRunError.io(path: final.path, message: "cannot write: \(error.localizedDescription)")
-            }
-        } catch let error as MonthlyRunError {
-            writeError = error
-        } catch {
-            writeError = .io(path: directory, message: "\(error)")
-        }
+    /// Ends a run whose every firm is in `files` and `recording`: run.json is written, the store
+    /// commits only if every file was, and the files are renamed into place only once it has
+    /// committed. On any error no file is left.
+    static func finishRun(_ result: MonthlyScoreResult, files: inout RunFileWriter, recording: RunRecording) throws(MonthlyRunError) {
+        let writeError = files.finish(result)
         let recordError = recording.finish(filesWritten: writeError == nil)
         // A file error first: the store then refused to commit because of it.
         if let error = writeError ?? recordError {
-            for file in written { try? FileManager.default.removeItem(at: file.temporary) }
+            files.discard()
             throw error
         }
-        for file in written where rename(file.temporary.path, file.final.path) != 0 {
-            throw .io(path: file.final.path, message: "cannot write: \(String(cString: strerror(errno)))")
-        }
+        try files.publish()
     }
 
     /// `run.json`.
@@ -276,92 +250,77 @@ extension MonthlyRun {
         }
     }
 
-    /// Rendered as bytes (no `String` per field or line): at 10⁵ firms the joined strings took
-    /// 0.44 s of a 4.8 s run; the bytes are unchanged.
+    /// scores.csv, rendered as bytes (no `String` per field or line): at 10⁵ firms the joined
+    /// strings took 0.44 s of a 4.8 s run; the bytes are unchanged. (The run itself streams the
+    /// same lines to disk: `RunFileWriter`.)
     static func renderScores(_ assignments: [TierAssignment]) -> Data {
-        var data = Data(capacity: assignments.count * 96 + 128)
-        renderScores(assignments) { data.append(contentsOf: $0) }
-        return data
+        var bytes = Array((scoresHeader + "\n").utf8)
+        bytes.reserveCapacity(assignments.count * 96 + 128)
+        for a in assignments { appendScoreLine(a, to: &bytes) }
+        return Data(bytes)
     }
 
-    /// scores.csv line by line (header first), each line's bytes valid during the call: the
-    /// run writes them straight to the file (no whole-file buffer: 10⁸ bytes at 10⁶ firms).
-    static func renderScores(_ assignments: [TierAssignment], line: ([UInt8]) throws -> Void) rethrows {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(512)
-        bytes.append(scoresHeader)
+    /// One firm's scores.csv line, newline included.
+    static func appendScoreLine(_ a: TierAssignment, to bytes: inout [UInt8]) {
+        bytes.append(a.enterpriseId.value)
+        bytes.comma()
+        if let score = a.score {
+            bytes.append(score.probability.description)
+            bytes.comma()
+            bytes.appendDecimal(Int(score.points.rounded()))
+        } else {
+            bytes.comma()
+        }
+        bytes.comma()
+        bytes.append(a.score?.modelTier)
+        bytes.comma()
+        bytes.append(a.proposedTier)
+        bytes.comma()
+        bytes.append(a.tier)
+        bytes.comma()
+        bytes.append(a.previousTier)
+        bytes.comma()
+        if let pending = a.pendingImprovement { bytes.appendDecimal(pending.runs) }
+        bytes.comma()
+        bytes.append(a.pendingImprovement?.tier)
+        bytes.comma()
+        for (index, code) in a.overrides.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ";")) }
+            bytes.append(code.rawValue)
+        }
+        bytes.comma()
+        for (index, reason) in a.reasons.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ";")) }
+            bytes.append(reason.code)
+        }
         bytes.append(0x0A)
-        try line(bytes)
-        for a in assignments {
-            bytes.removeAll(keepingCapacity: true)
-            bytes.append(a.enterpriseId.value)
-            bytes.comma()
-            if let score = a.score {
-                bytes.append(score.probability.description)
-                bytes.comma()
-                bytes.appendDecimal(Int(score.points.rounded()))
-            } else {
-                bytes.comma()
-            }
-            bytes.comma()
-            bytes.append(a.score?.modelTier)
-            bytes.comma()
-            bytes.append(a.proposedTier)
-            bytes.comma()
-            bytes.append(a.tier)
-            bytes.comma()
-            bytes.append(a.previousTier)
-            bytes.comma()
-            if let pending = a.pendingImprovement { bytes.appendDecimal(pending.runs) }
-            bytes.comma()
-            bytes.append(a.pendingImprovement?.tier)
-            bytes.comma()
+    }
+
+    /// transitions.csv: one row per enterprise whose published tier changed; the cause is the
+    /// overrides that held (`;`-joined) or `model`.
+    static func renderTransitions(_ assignments: [TierAssignment]) -> Data {
+        var bytes = Array((transitionsHeader + "\n").utf8)
+        for a in assignments where a.isTransition { appendTransitionLine(a, to: &bytes) }
+        return Data(bytes)
+    }
+
+    /// One transition's line, newline included (`a.isTransition`).
+    static func appendTransitionLine(_ a: TierAssignment, to bytes: inout [UInt8]) {
+        bytes.append(a.enterpriseId.value)
+        bytes.comma()
+        bytes.append(a.previousTier)
+        bytes.comma()
+        bytes.append(a.tier)
+        bytes.comma()
+        if a.overrides.isEmpty {
+            bytes.append("model")
+        } else {
             for (index, code) in a.overrides.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ";")) }
                 bytes.append(code.rawValue)
             }
-            bytes.comma()
-            for (index, reason) in a.reasons.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ";")) }
-                bytes.append(reason.code)
-            }
-            bytes.append(0x0A)
-            try line(bytes)
         }
-    }
-
-    /// One row per enterprise whose published tier changed; the cause is the overrides that
-    /// held (`;`-joined) or `model`.
-    static func renderTransitions(_ assignments: [TierAssignment]) -> Data {
-        var data = Data()
-        renderTransitions(assignments) { data.append(contentsOf: $0) }
-        return data
-    }
-
-    static func renderTransitions(_ assignments: [TierAssignment], line: ([UInt8]) throws -> Void) rethrows {
-        var bytes: [UInt8] = []
-        bytes.append(transitionsHeader)
         bytes.append(0x0A)
-        try line(bytes)
-        for a in assignments where a.isTransition {
-            bytes.removeAll(keepingCapacity: true)
-            bytes.append(a.enterpriseId.value)
-            bytes.comma()
-            bytes.append(a.previousTier)
-            bytes.comma()
-            bytes.append(a.tier)
-            bytes.comma()
-            if a.overrides.isEmpty {
-                bytes.append("model")
-            } else {
-                for (index, code) in a.overrides.enumerated() {
-                    if index > 0 { bytes.append(UInt8(ascii: ";")) }
-                    bytes.append(code.rawValue)
-                }
-            }
-            bytes.append(0x0A)
-            try line(bytes)
-        }
     }
 
     /// The previous run's published tier and pending improvement per enterprise, from its

@@ -1,7 +1,7 @@
 import Dispatch
 
 /// A monthly run's recording in the store, on a thread of its own, committing only once the
-/// caller says the run's files are written (`MonthlyRun.writeFiles`).
+/// caller says the run's files are written (`MonthlyRun.finishRun`).
 final class RunRecording: @unchecked Sendable {
     // NOTE: @unchecked: `error` is written by the recording thread before it leaves `group` and
     // read after `group.wait()`; `filesWritten` is written before `filesDone` is signalled and

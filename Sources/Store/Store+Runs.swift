@@ -63,22 +63,26 @@ extension Store {
         try db.execute(sql: "DELETE FROM run_assignments WHERE run_no IN (SELECT run_no FROM model_runs WHERE as_of = ?)", arguments: [asOf])
         try db.execute(sql: "DELETE FROM model_runs WHERE as_of = ?", arguments: [asOf])
         let runNumber = (try Int.fetchOne(db, sql: "SELECT MAX(run_no) FROM model_runs") ?? 0) + 1
-        let tier = try db.makeStatement(sql: """
-            INSERT INTO run_assignments (run_no, enterprise_id, model_tier, tier, override_code, reasons, drawable,
-                                         proposed_tier, previous_tier, pending_runs, pending_tier, probability, points, model_reasons)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        // Rows go in groups of `groupSize` per statement (`INSERT … VALUES (…), (…), …`): one
+        // step, reset and statement set-up per group instead of per firm. With one row per
+        // statement those were about half of the store's write at 10⁶ firms, the run's critical
+        // path (Benchmarks/README.md "Monthly run", session 6). The last firms, fewer than a
+        // group, take the one-row statement. The same rows in the same order either way.
+        let groupSize = 32
+        func insertStatement(rows: Int) throws -> Statement {
+            let marks = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
+            return try db.makeStatement(sql: """
+                INSERT INTO run_assignments (run_no, enterprise_id, model_tier, tier, override_code, reasons, drawable,
+                                             proposed_tier, previous_tier, pending_runs, pending_tier, probability, points, model_reasons)
+                VALUES \(marks)
+                """)
+        }
+        let group = try insertStatement(rows: groupSize)
+        let single = try insertStatement(rows: 1)
         // Bound with sqlite3_bind_* (RawInsert) rather than a StatementArguments array per row,
         // text through one arena bound SQLITE_STATIC (BindArena: the statement binds every
-        // parameter before each step).
+        // parameter before each step; a group's text is far below its capacity).
         let arena = BindArena()
-        func insert(_ statement: Statement, _ bind: (inout RawInsert) -> Void) throws {
-            var raw = RawInsert(statement, arena: arena)
-            bind(&raw)
-            guard raw.step() else {
-                throw StoreError.database(message: "cannot record the run (\(statement.sql)): \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
-            }
-        }
         // The `;`-joined code lists are rendered into reused byte buffers (three joined strings
         // per firm were a visible share of recording 10⁶ firms).
         var overrides: [UInt8] = [], reasons: [UInt8] = [], modelReasons: [UInt8] = []
@@ -90,38 +94,59 @@ extension Store {
                 code.withUTF8 { buffer.append(contentsOf: $0) }
             }
         }
-        while let chunk = chunks() {
-            for a in chunk {
-                let id = a.enterpriseId.value
-                // Closures, not key paths: a key path as a function is looked up at run time per call.
-                codes(a.overrides, { $0.rawValue }, into: &overrides)
-                codes(a.reasons, { $0.code }, into: &reasons)
-                if let s = a.score { codes(s.reasons, { $0.rawValue }, into: &modelReasons) }
-                try insert(tier) { row in
-                    row.int(runNumber)
-                    row.text(id)
-                    row.text(a.score?.modelTier.rawValue)
-                    row.text(a.tier?.rawValue)
-                    if a.overrides.isEmpty { row.null() } else { row.text(utf8: overrides) }
-                    // NULL: the same as model_reasons (v4).
-                    if a.score != nil && reasons == modelReasons { row.null() } else { row.text(utf8: reasons) }
-                    row.bool(drawable(a))
-                    row.text(a.proposedTier?.rawValue)
-                    row.text(a.previousTier?.rawValue)
-                    row.int(a.pendingImprovement?.runs)
-                    row.text(a.pendingImprovement?.tier.rawValue)
-                    if let s = a.score {
-                        row.double(s.probability)
-                        row.int(Int(s.points.rounded()))
-                        row.text(utf8: modelReasons)
-                    } else {
-                        row.null()
-                        row.null()
-                        row.null()
-                    }
-                }
+        func bind(_ a: TierAssignment, _ row: inout RawInsert) {
+            // Closures, not key paths: a key path as a function is looked up at run time per call.
+            codes(a.overrides, { $0.rawValue }, into: &overrides)
+            codes(a.reasons, { $0.code }, into: &reasons)
+            if let s = a.score { codes(s.reasons, { $0.rawValue }, into: &modelReasons) }
+            row.int(runNumber)
+            row.text(a.enterpriseId.value)
+            row.text(a.score?.modelTier.rawValue)
+            row.text(a.tier?.rawValue)
+            if a.overrides.isEmpty { row.null() } else { row.text(utf8: overrides) }
+            // NULL: the same as model_reasons (v4).
+            if a.score != nil && reasons == modelReasons { row.null() } else { row.text(utf8: reasons) }
+            row.bool(drawable(a))
+            row.text(a.proposedTier?.rawValue)
+            row.text(a.previousTier?.rawValue)
+            row.int(a.pendingImprovement?.runs)
+            row.text(a.pendingImprovement?.tier.rawValue)
+            if let s = a.score {
+                row.double(s.probability)
+                row.int(Int(s.points.rounded()))
+                row.text(utf8: modelReasons)
+            } else {
+                row.null()
+                row.null()
+                row.null()
             }
         }
+        func insert(_ statement: Statement, _ rows: ArraySlice<TierAssignment>) throws {
+            var raw = RawInsert(statement, arena: arena)
+            for a in rows { bind(a, &raw) }
+            guard raw.step() else {
+                throw StoreError.database(message: "cannot record the run (\(statement.sql)): \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
+            }
+        }
+        // Firms left over from the previous chunk, fewer than a group.
+        var pending: [TierAssignment] = []
+        while let chunk = chunks() {
+            var rest = chunk[...]
+            if !pending.isEmpty {
+                let fill = rest.prefix(groupSize - pending.count)
+                pending.append(contentsOf: fill)
+                rest = rest.dropFirst(fill.count)
+                guard pending.count == groupSize else { continue }
+                try insert(group, pending[...])
+                pending.removeAll(keepingCapacity: true)
+            }
+            while rest.count >= groupSize {
+                try insert(group, rest.prefix(groupSize))
+                rest = rest.dropFirst(groupSize)
+            }
+            pending.append(contentsOf: rest)
+        }
+        for a in pending { try insert(single, [a]) }
         // The run's row last (its counts and digest are known only now; foreign keys are off).
         guard let stored = stored() else {
             throw StoreError.refused(message: "the run was not recorded: scoring it failed")

@@ -74,7 +74,7 @@ public enum DemoRun {
         let runFolder = out.appendingPathComponent("run").path
         let scored = try MonthlyRun.scoreRecordAndWrite(MonthlyScoreRequest(storePath: storePath, modelPath: modelPath, asOf: scoreAsOf), to: runFolder)
         lines.append("scores: \(runFolder)/scores.csv, transitions.csv, run.json")
-        lines += tierLines(scored.assignments)
+        lines += MonthlyRunSummary(scored.assignments).lines(asOf: scoreAsOf)
 
         progress("freeze, draw, verify")
         let planPath = out.appendingPathComponent("plan.json").path
@@ -97,24 +97,5 @@ public enum DemoRun {
             + "), \(record.unassigned.count) unassigned")
         lines.append(message)
         return Summary(lines: lines)
-    }
-
-    /// Tier counts and shares, and the most frequent reason codes.
-    static func tierLines(_ assignments: [TierAssignment]) -> [String] {
-        var counts: [String: Int] = [:]
-        var reasons: [String: Int] = [:]
-        for a in assignments {
-            counts[a.tier?.rawValue ?? "inactive", default: 0] += 1
-            for reason in a.reasons { reasons[reason.code, default: 0] += 1 }
-        }
-        let tiered = assignments.filter { $0.tier != nil }.count
-        let shares = Tier.allCases.map { tier -> String in
-            let n = counts[tier.rawValue] ?? 0
-            return "\(tier.rawValue) \(n) (\(String(format: "%.1f", tiered == 0 ? 0 : 100 * Double(n) / Double(tiered))) %)"
-        }
-        let top = reasons.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5).map { "\($0.key) \($0.value)" }
-        return ["tiers (as of \(scoreAsOf)): " + shares.joined(separator: ", ") + ", inactive \(counts["inactive"] ?? 0)",
-                "transitions: \(assignments.filter(\.isTransition).count)",
-                "top reasons: " + top.joined(separator: ", ")]
     }
 }

@@ -61,10 +61,8 @@ struct ScoreCommand: ParsableCommand {
             }
             let result = try MonthlyRun.scoreRecordAndWrite(MonthlyScoreRequest(storePath: store, modelPath: model, asOf: CivilDate(iso: asOf)!,
                                                                                 policy: tierPolicy, previousRunDirectory: previous), to: out)
-            var tiers: [String: Int] = [:]
-            for assignment in result.assignments { tiers[assignment.tier?.rawValue ?? "inactive", default: 0] += 1 }
-            print("scored \(result.assignments.count) enterprises with \(result.model.modelId) as of \(asOf): "
-                + ["A", "B", "C", "D", "inactive"].map { "\($0) \(tiers[$0] ?? 0)" }.joined(separator: ", "))
+            print("scored \(result.assignments.count) enterprises with \(result.model.modelId) as of \(asOf) → \(out)/ (scores.csv, transitions.csv, run.json)")
+            for line in MonthlyRunSummary(result.assignments).lines(asOf: result.asOf) { print(line) }
         } catch {
             FileHandle.standardError.write(Data("risktier score: \(error)\n".utf8))
             throw ExitCode(1)

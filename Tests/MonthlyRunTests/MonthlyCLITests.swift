@@ -32,7 +32,12 @@ import Testing
 
         let score = try Self.run(["score", "--store", "s.sqlite", "--model", "Models/city-2023-06", "--as-of", "2024-06-30", "--out", "out"], in: folder)
         #expect(score.status == 0, "\(score.stderr)")
-        #expect(score.stdout.hasPrefix("scored 305 enterprises with city-2023-06 as of 2024-06-30: A "))
+        let lines = score.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(lines.first == "scored 305 enterprises with city-2023-06 as of 2024-06-30 → out/ (scores.csv, transitions.csv, run.json)")
+        for (line, start) in zip(lines.dropFirst(), ["tiers (as of 2024-06-30): A ", "transitions: ", "top reasons: R_"]) {
+            #expect(line.hasPrefix(start), "\(line)")
+        }
         for name in ["scores.csv", "transitions.csv", "run.json"] {
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/\(name)").path), "\(name)")
         }

@@ -11,16 +11,22 @@ extension Store {
     /// The tables the monthly run reads, in digest order.
     public static let featureInputTables = ["enterprises"] + EventKind.allCases.map(StoreColumns.table)
 
+    /// The columns it reads of each table (`featureInputTables` order), in digest order.
+    public static let featureInputColumns = [StoreColumns.enterpriseFeatureInput] + EventKind.allCases.map(StoreColumns.featureInput)
+
     /// The monthly run's one read of the store, in a single read transaction (one snapshot):
     /// the enterprises' profiles (ascending id), then every event of every kind as `EventFacts`
     /// with its enterprise id's bytes (valid during the call only; `event` returns false for an
     /// id it does not know, which is reported as a corrupt row), each table in storage
     /// order (rowid: import order) — the feature pass routes events by id, so no index order
-    /// is needed and SQLite reads each table front to back.
+    /// is needed and SQLite reads each table front to back. Only the columns the features use
+    /// are read (`featureInputColumns`), each event row after its rowid (which names a corrupt
+    /// row; an enterprise row is named by its id).
     ///
     /// `digest`, when given, receives the input digest's bytes in chunks: per table a line
-    /// `## <table>`, then every row of it in the same storage order, every column of the table,
-    /// each value tagged with its type (`DigestWriter`).
+    /// `## <table> <column>,<column>,…`, then every row of it in the same storage order, the
+    /// values of those columns, each tagged with its type (`DigestWriter`; the rowid is not
+    /// digested: the stream's order is the rows' order).
     public func scanFeatureInputs(digest: ((UnsafeRawBufferPointer) -> Void)?,
                                   enterprises: ([EnterpriseProfile]) throws -> Void,
                                   event: (EventFacts, _ enterpriseId: UnsafeRawBufferPointer) throws -> Bool) throws {
@@ -34,9 +40,10 @@ extension Store {
             // storage order.
             let decoder = EventFactsDecoder()
             let kinds = EventKind.allCases
-            let tables: [(table: String, columns: [String])] = [("enterprises", StoreColumns.enterprise)] + kinds.map { (StoreColumns.table($0), StoreColumns.columns($0)) }
-            let statements = try tables.map { table in
-                try db.makeStatement(sql: "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.table)")
+            // (Event rows after their rowid; the enterprises table is keyed by its first column.)
+            let tables = Array(zip(Store.featureInputTables, [Store.featureInputColumns[0]] + Store.featureInputColumns.dropFirst().map { ["rowid"] + $0 }))
+            let statements = try tables.map { table, columns in
+                try db.makeStatement(sql: "SELECT \(columns.joined(separator: ", ")) FROM \(table)")
             }
             let handles = SendableStatements(statements.map(\.sqliteStatement), connection: db.sqliteConnection!)
             let channel = RowBatchChannel()
@@ -86,20 +93,21 @@ extension Store {
                         profiles = []
                     }
                     currentTable = batch.table
-                    digestWriter?.header(currentTable)
+                    digestWriter?.header(currentTable, columns: Store.featureInputColumns[Store.featureInputTables.firstIndex(of: currentTable)!])
                     if let index = kinds.firstIndex(where: { StoreColumns.table($0) == batch.table }) { kind = kinds[index] }
                 }
-                digestWriter?.append(batch)
+                digestWriter?.append(batch, fromColumn: batch.table == "enterprises" ? 0 : 1)
                 if batch.table == "enterprises" {
                     for index in 0..<batch.rowCount {
                         let row = batch.row(index)
                         var mask: UInt8 = 0
-                        for part in row.bytes(2).split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false) {
-                            guard let domain = part.withUnsafeBytes({ domainMatcher.match($0) }) else { throw row.corrupt("bad token '\(row.string(2))'") }
+                        // enterprise_id, domains, registered_on, status, status_changed_on
+                        for part in row.bytes(1).split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false) {
+                            guard let domain = part.withUnsafeBytes({ domainMatcher.match($0) }) else { throw row.corrupt("bad token '\(row.string(1))'") }
                             mask |= EnterpriseProfile.bit(domain)
                         }
-                        profiles.append(EnterpriseProfile(id: CreditCode(unchecked: row.string(0)), domainMask: mask, registeredOn: try row.date(4),
-                                                          status: try row.token(5, statusMatcher), statusChangedOn: try row.optionalDate(6)))
+                        profiles.append(EnterpriseProfile(id: CreditCode(unchecked: row.string(0)), domainMask: mask, registeredOn: try row.date(2),
+                                                          status: try row.token(3, statusMatcher), statusChangedOn: try row.optionalDate(4)))
                     }
                 } else {
                     for index in 0..<batch.rowCount {
@@ -117,7 +125,7 @@ extension Store {
     }
 }
 
-/// Stored event columns (`StoreColumns.columns(kind)` order) → `EventFacts`.
+/// A scanned event row (its rowid, then `StoreColumns.featureInput(kind)`) → `EventFacts`.
 struct EventFactsDecoder {
     let domain = TokenMatcher<SupervisionDomain>()
     let licenceStatus = TokenMatcher<LicenceStatus>()
@@ -130,39 +138,45 @@ struct EventFactsDecoder {
     let list = TokenMatcher<ListKind>()
 
     func facts(_ kind: EventKind, _ row: some StoredRow) throws(StoreError) -> EventFacts {
-        // Columns 0–3: event_id, enterprise_id, domain, recorded_on.
+        // Columns 0–3: rowid, enterprise_id, domain, recorded_on; then the kind's own, from 4.
         let eventDomain = try row.token(2, domain)
         let recordedOn = try row.optionalDate(3)
         let date: CivilDate
         let detail: EventFacts.Detail
         switch kind {
         case .licence:
-            let changed = try row.optionalDate(9)
-            let status = try row.token(8, licenceStatus)
-            if let changed { date = changed } else { date = try row.date(6) }
+            // issued_on, status, status_changed_on
+            let changed = try row.optionalDate(6)
+            let status = try row.token(5, licenceStatus)
+            if let changed { date = changed } else { date = try row.date(4) }
             detail = .licence(lapsedOn: status == .revoked || status == .expired ? changed : nil)
         case .penalty:
+            // decided_on, procedure, fine_fen, heavy, publicity_ended_on, severity
             date = try row.date(4)
-            let stored = row.int(12)
+            let stored = row.int(9)
             guard (1...3).contains(stored) else { throw row.corrupt("bad severity \(stored)") }
-            detail = .penalty(severity: Int8(stored), heavy: row.int(10) != 0, ordinary: try row.token(6, procedure) == .ordinary,
-                              fineFen: row.int(8), publicityEndedOn: try row.optionalDate(11))
+            detail = .penalty(severity: Int8(stored), heavy: row.int(7) != 0, ordinary: try row.token(5, procedure) == .ordinary,
+                              fineFen: row.int(6), publicityEndedOn: try row.optionalDate(8))
         case .samplingTest:
+            // sampled_on, result, fail_class, final
             date = try row.date(4)
-            let failed = try row.token(7, result) == .fail
-            let safety = try row.optionalToken(8, failClass) == .safety
-            detail = .samplingTest(isFinal: row.int(9) != 0, failed: failed, safetyFail: failed && safety)
+            let failed = try row.token(5, result) == .fail
+            let safety = try row.optionalToken(6, failClass) == .safety
+            detail = .samplingTest(isFinal: row.int(7) != 0, failed: failed, safetyFail: failed && safety)
         case .inspection:
+            // inspected_on, origin, draw_id, findings_count, max_severity
             date = try row.date(4)
             let random = try row.token(5, origin) == .randomDraw
             detail = .inspection(findings: row.int(7), serious: try row.token(8, severity) == .serious,
                                  randomDrawId: random && !row.isNull(6) ? row.string(6) : nil)
         case .complaint:
+            // received_on, substantiated
             date = try row.date(4)
             detail = .complaint(substantiated: try row.token(5, substantiation) == .yes)
         case .listEntry:
+            // list, entered_on, exited_on
             date = try row.date(5)
-            detail = .listEntry(list: try row.token(4, list), exitedOn: try row.optionalDate(7))
+            detail = .listEntry(list: try row.token(4, list), exitedOn: try row.optionalDate(6))
         }
         return EventFacts(date: date, domain: eventDomain, recordedOn: recordedOn, detail: detail)
     }

@@ -38,6 +38,24 @@ enum StoreColumns {
         }
     }
 
+    /// The columns the monthly run's feature pass reads (`Store.scanFeatureInputs`): exactly what
+    /// the features, the label and the override facts use. Names, numbers such as `event_id`
+    /// or `decision_no`, categories and inspector lists are not read (nor digested): they were
+    /// about half the bytes the pass copied out of SQLite and hashed.
+    static let enterpriseFeatureInput = ["enterprise_id", "domains", "registered_on", "status", "status_changed_on"]
+
+    static func featureInput(_ kind: EventKind) -> [String] {
+        let header = ["enterprise_id", "domain", "recorded_on"]
+        switch kind {
+        case .licence: return header + ["issued_on", "status", "status_changed_on"]
+        case .penalty: return header + ["decided_on", "procedure", "fine_fen", "heavy", "publicity_ended_on", "severity"]
+        case .samplingTest: return header + ["sampled_on", "result", "fail_class", "final"]
+        case .inspection: return header + ["inspected_on", "origin", "draw_id", "findings_count", "max_severity"]
+        case .complaint: return header + ["received_on", "substantiated"]
+        case .listEntry: return header + ["list", "entered_on", "exited_on"]
+        }
+    }
+
     /// The column holding the event's date, for ordering.
     static func dateColumn(_ kind: EventKind) -> String {
         switch kind {

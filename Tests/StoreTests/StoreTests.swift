@@ -123,24 +123,29 @@ import Testing
         #expect(scanned == expected)
         #expect(profiles == (try store.enterprises()).map(EnterpriseProfile.init))
         #expect(Set(routed).isSubset(of: Set(profiles.map(\.id.value))))
-        // The digest stream: one header per table read, then every value of every row of it, in
-        // storage order, as the store holds it.
+        // The digest stream: one header per table read, naming the columns read, then the
+        // values of those columns of every row, in storage order, as the store holds them.
         let decoded = try #require(Self.decodeDigest(digest))
         #expect(decoded.map(\.table) == Store.featureInputTables)
-        #expect(decoded.first?.values.count == StoreColumns.enterprise.count * profiles.count)
-        #expect(Array(digest.prefix(38)) == Array("## enterprises\n".utf8) + [3, 18, 0, 0, 0] + Array("91350100M00010006A".utf8))
-        let columns = [StoreColumns.enterprise] + EventKind.allCases.map(StoreColumns.columns)
+        #expect(decoded.first?.values.count == StoreColumns.enterpriseFeatureInput.count * profiles.count)
+        let header = Array("## enterprises enterprise_id,domains,registered_on,status,status_changed_on\n".utf8)
+        #expect(Array(digest.prefix(header.count + 23)) == header + [3, 18, 0, 0, 0] + Array("91350100M00010006A".utf8))
+        #expect(decoded.map(\.columns) == Store.featureInputColumns)
         let queue = try DatabaseQueue(path: store.path)
         defer { try? queue.close() }
         for (index, table) in decoded.enumerated() {
             let stored = try queue.read { db in
-                try Row.fetchAll(db, sql: "SELECT \(columns[index].joined(separator: ", ")) FROM \(table.table)").flatMap { row in
+                try Row.fetchAll(db, sql: "SELECT \(Store.featureInputColumns[index].joined(separator: ", ")) FROM \(table.table)").flatMap { row in
                     row.databaseValues.map(Self.tagged)
                 }
             }
             #expect(table.values == stored, "\(table.table)")
         }
-        #expect(zip(EventKind.allCases, decoded.dropFirst()).map { $1.values.count / StoreColumns.columns($0).count }.reduce(0, +) == total)
+        #expect(zip(EventKind.allCases, decoded.dropFirst()).map { $1.values.count / StoreColumns.featureInput($0).count }.reduce(0, +) == total)
+        // Only what the features use is read: never an event's own id or free text.
+        for columns in Store.featureInputColumns.dropFirst() {
+            #expect(!columns.contains("event_id") && !columns.contains("decision_no") && !columns.contains("inspector_ids"))
+        }
     }
 
     /// A stored value as the digest tags it.
@@ -154,9 +159,10 @@ import Testing
         }
     }
 
-    /// The digest stream back as (table, every value tagged) per table; nil if it is malformed.
-    static func decodeDigest(_ bytes: [UInt8]) -> [(table: String, values: [String])]? {
-        var tables: [(table: String, values: [String])] = []
+    /// The digest stream back as (table, its columns, every value tagged) per table; nil if it
+    /// is malformed.
+    static func decodeDigest(_ bytes: [UInt8]) -> [(table: String, columns: [String], values: [String])]? {
+        var tables: [(table: String, columns: [String], values: [String])] = []
         var at = 0
         func le(_ count: Int) -> UInt64? {
             guard at + count <= bytes.count else { return nil }
@@ -168,7 +174,9 @@ import Testing
         while at < bytes.count {
             if bytes[at...].starts(with: Array("## ".utf8)) {
                 guard let end = bytes[at...].firstIndex(of: 0x0A) else { return nil }
-                tables.append((String(decoding: bytes[(at + 3)..<end], as: UTF8.self), []))
+                let words = String(decoding: bytes[(at + 3)..<end], as: UTF8.self).split(separator: " ").map(String.init)
+                guard words.count == 2 else { return nil }
+                tables.append((words[0], words[1].split(separator: ",").map(String.init), []))
                 at = end + 1
                 continue
             }
@@ -192,9 +200,16 @@ import Testing
 
     @Test func anEventTheCallerCannotRouteIsACorruptStore() throws {
         let store = try StoreTests.loadedStore()
-        #expect(throws: StoreError.self) {
+        // The first event read names its table and rowid (the scan does not read event ids).
+        let table = Store.featureInputTables[1]
+        let first = try DatabaseQueue(path: store.path).read { db in
+            try Row.fetchOne(db, sql: "SELECT rowid, enterprise_id FROM \(table) ORDER BY rowid LIMIT 1")!
+        }
+        let rowid: Int64 = first[0], id: String = first[1]
+        let error = #expect(throws: StoreError.self) {
             try store.scanFeatureInputs(digest: nil, enterprises: { _ in }, event: { _, _ in false })
         }
+        #expect(error?.description == "store table \(table), row rowid \(rowid): enterprise_id '\(id)' is not a stored enterprise")
     }
 }
 

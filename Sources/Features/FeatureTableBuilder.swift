@@ -5,13 +5,14 @@ import Domain
 /// is live, events are routed to it by id, and the rows come out in id order. Memory is
 /// proportional to enterprises, not events.
 ///
-/// Routing compares packed ids (`EnterpriseKey`): the last enterprise first (a store's rows
-/// come grouped by enterprise), else a binary search. The per-domain tallies of the priors
+/// Routing compares packed ids (`EnterpriseKey`): the last enterprise first (a firm's events
+/// often come together), else a hash table of the keys (`EnterpriseKeyTable`). The per-domain tallies of the priors
 /// are summed as events arrive, for the enterprises that get a row.
 public struct FeatureTableBuilder: Sendable {
     public let window: FeatureWindow
     private let profiles: [EnterpriseProfile]
     private let keys: [EnterpriseKey]
+    private let keyTable: EnterpriseKeyTable
     private var counts: [FeatureCounts]
     /// Registered and active on the as-of date: gets a feature row.
     private let hasRow: [Bool]
@@ -46,6 +47,7 @@ public struct FeatureTableBuilder: Sendable {
         self.window = window
         self.profiles = profiles
         self.keys = keys
+        self.keyTable = EnterpriseKeyTable(keys)
         self.counts = [FeatureCounts](repeating: FeatureCounts(), count: profiles.count)
         self.hasRow = profiles.map { $0.isActive(on: window.asOf) }
     }
@@ -64,14 +66,8 @@ public struct FeatureTableBuilder: Sendable {
     public mutating func add(_ event: EventFacts, enterpriseId: UnsafeRawBufferPointer) -> Bool {
         guard let key = EnterpriseKey(enterpriseId) else { return false }
         if lastIndex >= keys.count || keys[lastIndex] != key {
-            var low = 0
-            var high = keys.count
-            while low < high {
-                let middle = (low + high) / 2
-                if keys[middle] < key { low = middle + 1 } else { high = middle }
-            }
-            guard low < keys.count, keys[low] == key else { return false }
-            lastIndex = low
+            guard let position = keyTable.position(of: key, in: keys) else { return false }
+            lastIndex = position
         }
         counts[lastIndex].add(event, window)
         if hasRow[lastIndex], let tally = FeatureCounts.domainTally(event, window) {

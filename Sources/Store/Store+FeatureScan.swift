@@ -101,10 +101,18 @@ extension Store {
                     for index in 0..<batch.rowCount {
                         let row = batch.row(index)
                         var mask: UInt8 = 0
-                        // enterprise_id, domains, registered_on, status, status_changed_on
-                        for part in row.bytes(1).split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false) {
-                            guard let domain = part.withUnsafeBytes({ domainMatcher.match($0) }) else { throw row.corrupt("bad token '\(row.string(1))'") }
+                        // enterprise_id, domains, registered_on, status, status_changed_on.
+                        // The `;`-joined domains are matched in place: `split` and a slice's
+                        // `withUnsafeBytes` (a generic Foundation path) were 22 % of this thread
+                        // while it read the enterprises (perf, 10⁶ firms).
+                        let domains = row.bytes(1)
+                        var start = 0
+                        for end in 0...domains.count where end == domains.count || domains[end] == UInt8(ascii: ";") {
+                            guard let domain = domainMatcher.match(UnsafeRawBufferPointer(rebasing: domains[start..<end])) else {
+                                throw row.corrupt("bad token '\(row.string(1))'")
+                            }
                             mask |= EnterpriseProfile.bit(domain)
+                            start = end + 1
                         }
                         profiles.append(EnterpriseProfile(id: CreditCode(unchecked: row.string(0)), domainMask: mask, registeredOn: try row.date(2),
                                                           status: try row.token(3, statusMatcher), statusChangedOn: try row.optionalDate(4)))

@@ -74,7 +74,7 @@ public enum DemoRun {
         let runFolder = out.appendingPathComponent("run").path
         let scored = try MonthlyRun.scoreRecordAndWrite(MonthlyScoreRequest(storePath: storePath, modelPath: modelPath, asOf: scoreAsOf), to: runFolder)
         lines.append("scores: \(runFolder)/scores.csv, transitions.csv, run.json")
-        lines += MonthlyRunSummary(scored.assignments).lines(asOf: scoreAsOf)
+        lines += scored.summary.lines(asOf: scoreAsOf)
 
         progress("freeze, draw, verify")
         let planPath = out.appendingPathComponent("plan.json").path

@@ -32,6 +32,11 @@ public struct MonthlyScoreResult: Sendable {
     public let inputSHA256: String
     public let asOf: CivilDate
     public let policy: TierPolicy
+    /// Taken while the store commits the run (`scoreRecordAndWrite`), else on first use.
+    var precomputedSummary: MonthlyRunSummary?
+
+    /// What the run prints when done.
+    public var summary: MonthlyRunSummary { precomputedSummary ?? MonthlyRunSummary(assignments) }
 
     /// File name → bytes: scores.csv, transitions.csv, run.json (rendered at each call: the
     /// run's recording in the store and the rendering can then go side by side).
@@ -144,8 +149,10 @@ extension MonthlyRun {
         row.value = storedRun(result, asOf: request.asOf)
         channel.close()
         guard let recording, var files else { throw .store("the run was not recorded: scoring assigned no firm") }
-        try finishRun(result, files: &files, recording: recording)
-        return result
+        // The summary is counted while the store commits (this thread would only wait).
+        var summarized = result
+        try finishRun(result, files: &files, recording: recording) { summarized.precomputedSummary = MonthlyRunSummary(result.assignments) }
+        return summarized
     }
 
     /// `stream`, when given, is called once the store's scan is done and checked; the
@@ -220,10 +227,11 @@ extension MonthlyRun {
 
     /// Ends a run whose every firm is in `files` and `recording`: run.json is written, the store
     /// commits only if every file was, and the files are renamed into place only once it has
-    /// committed. On any error no file is left.
-    static func finishRun(_ result: MonthlyScoreResult, files: inout RunFileWriter, recording: RunRecording) throws(MonthlyRunError) {
+    /// committed. On any error no file is left. `meanwhile` runs while the store commits.
+    static func finishRun(_ result: MonthlyScoreResult, files: inout RunFileWriter, recording: RunRecording,
+                          meanwhile: () -> Void = {}) throws(MonthlyRunError) {
         let writeError = files.finish(result)
-        let recordError = recording.finish(filesWritten: writeError == nil)
+        let recordError = recording.finish(filesWritten: writeError == nil, meanwhile: meanwhile)
         // A file error first: the store then refused to commit because of it.
         if let error = writeError ?? recordError {
             files.discard()

@@ -198,6 +198,26 @@ import Testing
         return tables
     }
 
+    /// The digest follows exactly the values read: a column no feature reads may change (a
+    /// decision number, a name) without changing it; a value that is read may not.
+    @Test func theDigestCoversTheColumnsReadAndNoOthers() throws {
+        let store = try StoreTests.loadedStore()
+        func digest() throws -> [UInt8] {
+            var bytes: [UInt8] = []
+            try store.scanFeatureInputs(digest: { bytes.append(contentsOf: $0) }, enterprises: { _ in }, event: { _, _ in true })
+            return bytes
+        }
+        let before = try digest()
+        let queue = try DatabaseQueue(path: store.path)
+        defer { try? queue.close() }
+        try queue.write { db in
+            try db.execute(sql: "UPDATE penalties SET decision_no = decision_no || 'x'; UPDATE enterprises SET name = name || 'x'")
+        }
+        #expect(try digest() == before)
+        try queue.write { db in try db.execute(sql: "UPDATE penalties SET fine_fen = fine_fen + 1 WHERE rowid = (SELECT MIN(rowid) FROM penalties)") }
+        #expect(try digest() != before)
+    }
+
     @Test func anEventTheCallerCannotRouteIsACorruptStore() throws {
         let store = try StoreTests.loadedStore()
         // The first event read names its table and rowid (the scan does not read event ids).

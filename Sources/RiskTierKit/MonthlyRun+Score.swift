@@ -32,11 +32,18 @@ public struct MonthlyScoreResult: Sendable {
     public let inputSHA256: String
     public let asOf: CivilDate
     public let policy: TierPolicy
-    /// Taken while the store commits the run (`scoreRecordAndWrite`), else on first use.
-    var precomputedSummary: MonthlyRunSummary?
+    /// Tier counts, transitions and top reasons: counted once, when the run is scored, for
+    /// run.json, the stored run and what the command prints.
+    public let summary: MonthlyRunSummary
 
-    /// What the run prints when done.
-    public var summary: MonthlyRunSummary { precomputedSummary ?? MonthlyRunSummary(assignments) }
+    init(model: Model, assignments: [TierAssignment], inputSHA256: String, asOf: CivilDate, policy: TierPolicy) {
+        self.model = model
+        self.assignments = assignments
+        self.inputSHA256 = inputSHA256
+        self.asOf = asOf
+        self.policy = policy
+        summary = MonthlyRunSummary(assignments)
+    }
 
     /// File name → bytes: scores.csv, transitions.csv, run.json (rendered at each call: the
     /// run's recording in the store and the rendering can then go side by side).
@@ -47,16 +54,10 @@ public struct MonthlyScoreResult: Sendable {
                 ("run.json", runJSON(scoresSHA256: MonthlyRun.sha256(scoresCSV), transitionsSHA256: MonthlyRun.sha256(transitionsCSV)))]
     }
 
-    /// Firms per published tier (`A`…`D`, `inactive`) and the number of transitions: one pass,
-    /// counted by the tier's rank (it was a String-keyed dictionary update per firm, twice a run).
+    /// Firms per published tier (`A`…`D`, `inactive`) and the number of transitions.
     var tally: (tierCounts: [String: Int], transitions: Int) {
-        var byRank = [0, 0, 0, 0, 0]
-        var transitions = 0
-        for assignment in assignments {
-            byRank[assignment.tier?.rank ?? 4] += 1
-            if assignment.isTransition { transitions += 1 }
-        }
-        return (["A": byRank[0], "B": byRank[1], "C": byRank[2], "D": byRank[3], "inactive": byRank[4]], transitions)
+        let counts = summary.tierCounts
+        return (["A": counts[0], "B": counts[1], "C": counts[2], "D": counts[3], "inactive": summary.inactive], summary.transitions)
     }
 
     /// run.json, given the digests of the other two files.
@@ -149,10 +150,8 @@ extension MonthlyRun {
         row.value = storedRun(result, asOf: request.asOf)
         channel.close()
         guard let recording, var files else { throw .store("the run was not recorded: scoring assigned no firm") }
-        // The summary is counted while the store commits (this thread would only wait).
-        var summarized = result
-        try finishRun(result, files: &files, recording: recording) { summarized.precomputedSummary = MonthlyRunSummary(result.assignments) }
-        return summarized
+        try finishRun(result, files: &files, recording: recording)
+        return result
     }
 
     /// `stream`, when given, is called once the store's scan is done and checked; the
@@ -227,11 +226,10 @@ extension MonthlyRun {
 
     /// Ends a run whose every firm is in `files` and `recording`: run.json is written, the store
     /// commits only if every file was, and the files are renamed into place only once it has
-    /// committed. On any error no file is left. `meanwhile` runs while the store commits.
-    static func finishRun(_ result: MonthlyScoreResult, files: inout RunFileWriter, recording: RunRecording,
-                          meanwhile: () -> Void = {}) throws(MonthlyRunError) {
+    /// committed. On any error no file is left.
+    static func finishRun(_ result: MonthlyScoreResult, files: inout RunFileWriter, recording: RunRecording) throws(MonthlyRunError) {
         let writeError = files.finish(result)
-        let recordError = recording.finish(filesWritten: writeError == nil, meanwhile: meanwhile)
+        let recordError = recording.finish(filesWritten: writeError == nil)
         // A file error first: the store then refused to commit because of it.
         if let error = writeError ?? recordError {
             files.discard()

@@ -28,14 +28,8 @@ final class RunRecording: @unchecked Sendable {
     /// Says whether the files were written (the store commits only if so), waits for the
     /// recording to end and returns its error, if any. Called once.
     func finish(filesWritten: Bool) -> MonthlyRunError? {
-        finish(filesWritten: filesWritten, meanwhile: {})
-    }
-
-    /// `finish`, running `meanwhile` on this thread while the store commits.
-    func finish(filesWritten: Bool, meanwhile: () -> Void) -> MonthlyRunError? {
         self.filesWritten = filesWritten
         filesDone.signal()
-        meanwhile()
         group.wait()
         return error
     }

@@ -8,9 +8,9 @@ public enum EntityType: String, FileToken, Codable {
     public init(code: CreditCode) {
         // On the UTF-8 bytes (a code is ASCII): matching `prefix(2)` against string patterns
         // compared Characters, a visible cost per enterprise row of an import.
-        var bytes = code.value.utf8.makeIterator()
-        guard bytes.next() == UInt8(ascii: "9") else { self = .other; return }
-        switch bytes.next() {
+        let (first, second) = code.firstTwoBytes
+        guard first == UInt8(ascii: "9") else { self = .other; return }
+        switch second {
         case UInt8(ascii: "1"): self = .enterprise
         case UInt8(ascii: "2"): self = .individualBusiness
         case UInt8(ascii: "3"): self = .farmersCooperative

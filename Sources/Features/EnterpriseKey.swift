@@ -20,8 +20,7 @@ struct EnterpriseKey: Comparable, Sendable {
     }
 
     init?(_ code: CreditCode) {
-        var value = code.value
-        guard let key = value.withUTF8({ EnterpriseKey(UnsafeRawBufferPointer($0)) }) else { return nil }
+        guard let key = code.withUTF8({ EnterpriseKey($0) }) else { return nil }
         self = key
     }
 

@@ -138,7 +138,7 @@ public final class ImportFileReader {
         // (Benchmarks/README.md "Import") put ~8 % of user time in code validation and lookup.
         let bytes = f.bytes("enterprise_id")
         if let mask = context.enterpriseDomains.mask(bytes: bytes) {
-            return (CreditCode(unchecked: String(decoding: bytes, as: UTF8.self)), mask)
+            return (CreditCode(uncheckedUTF8: UnsafeRawBufferPointer(bytes)), mask)
         }
         // A code's warnings were given where the enterprise was imported; not again per event.
         var repeated: [IngestWarning] = []

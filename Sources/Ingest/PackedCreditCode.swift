@@ -41,7 +41,6 @@ struct PackedCreditCode: Sendable {
 
     /// The key of a validated code (always 18 charset characters).
     init(_ code: CreditCode) {
-        var text = code.value
-        self = text.withUTF8 { PackedCreditCode(bytes: $0) }!
+        self = code.withUTF8 { PackedCreditCode(bytes: $0.assumingMemoryBound(to: UInt8.self)) }!
     }
 }

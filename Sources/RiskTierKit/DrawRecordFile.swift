@@ -104,7 +104,8 @@ public enum DrawRecordFile {
         var selections: [DrawRecordSelection] = []
         selections.reserveCapacity(selectionArray.count)
         for (index, item) in selectionArray.enumerated() {
-            guard let rank = DrawJSON.integer(item["rank"]), let id = item["enterprise_id"] as? String,
+            // (An id longer than a credit code holds is not one: a record's ids are the store's.)
+            guard let rank = DrawJSON.integer(item["rank"]), let id = item["enterprise_id"] as? String, id.utf8.count <= CreditCode.maximumUTF8Count,
                   let name = item["stratum"] as? String, let stratum = DrawStratum(name),
                   let ticket = item["ticket"] as? String, let teamArray = item["team"] as? [[String: Any]] else {
                 throw fail("selections[\(index)]")

@@ -268,7 +268,7 @@ extension MonthlyRun {
 
     /// One firm's scores.csv line, newline included.
     static func appendScoreLine(_ a: TierAssignment, to bytes: inout [UInt8]) {
-        bytes.append(a.enterpriseId.value)
+        a.enterpriseId.withUTF8 { bytes.append(contentsOf: $0) }
         bytes.comma()
         if let score = a.score {
             bytes.append(score.probability.description)
@@ -312,7 +312,7 @@ extension MonthlyRun {
 
     /// One transition's line, newline included (`a.isTransition`).
     static func appendTransitionLine(_ a: TierAssignment, to bytes: inout [UInt8]) {
-        bytes.append(a.enterpriseId.value)
+        a.enterpriseId.withUTF8 { bytes.append(contentsOf: $0) }
         bytes.comma()
         bytes.append(a.previousTier)
         bytes.comma()
@@ -362,7 +362,14 @@ extension MonthlyRun {
                 }
                 pending = PendingImprovement(runs: runs, tier: pendingTier)
             }
-            let id = CreditCode(unchecked: fields[0])
+            // A published id is a stored code: 18 characters of the code's set, its check
+            // character excused (a lawful legacy code listed in uscc_exceptions.csv keeps its own).
+            let id: CreditCode
+            switch CreditCode.validate(Substring(fields[0]), exceptions: [fields[0]]) {
+            case let .success(validated) where validated.code.value == fields[0]: id = validated.code
+            case let .failure(error): throw .previousRun(path: path, line: index + 1, message: "`enterprise_id` must be \(error)")
+            case .success: throw .previousRun(path: path, line: index + 1, message: "`enterprise_id` must be a canonical credit code; got \(fields[0])")
+            }
             result[id] = TierAssignment(enterpriseId: id, asOf: CivilDate(year: 1970, month: 1, day: 1)!, score: nil, overrides: [], manualOverride: nil,
                                         proposedTier: published, tier: published, previousTier: nil, pendingImprovement: pending, reasons: [])
         }

@@ -9,6 +9,15 @@ enum Decode {
         return date
     }
 
+    /// A stored credit code (`CreditCode` holds at most `maximumUTF8Count` bytes; import
+    /// stores 18).
+    static func code(_ text: String, table: String, key: String) throws(StoreError) -> CreditCode {
+        guard text.utf8.count <= CreditCode.maximumUTF8Count else {
+            throw StoreError.corrupt(table: table, key: key, message: "bad enterprise_id '\(text)'")
+        }
+        return CreditCode(unchecked: text)
+    }
+
     static func optionalDate(_ text: String?, table: String, key: String) throws -> CivilDate? {
         try text.map { try date($0, table: table, key: key) }
     }
@@ -36,7 +45,7 @@ enum Decode {
         let key: String = row[0]
         let t = "enterprises"
         return try wrap(t, key) {
-            try Enterprise(id: CreditCode(unchecked: key), name: row[1], domains: try domains(row[2], table: t, key: key), district: row[3],
+            try Enterprise(id: code(key, table: t, key: key), name: row[1], domains: try domains(row[2], table: t, key: key), district: row[3],
                            registeredOn: try date(row[4], table: t, key: key), status: try token(row[5], RegistrationStatus.self, table: t, key: key),
                            statusChangedOn: try optionalDate(row[6], table: t, key: key), bureauId: row[7])
         }
@@ -56,7 +65,7 @@ enum Decode {
         let key: String = "\(row[0] as String)/\(row[1] as String)"
         let t = "conflicts"
         return try wrap(t, key) {
-            try Conflict(inspectorId: row[0], enterpriseId: CreditCode(unchecked: row[1]), reason: try token(row[2], ConflictReason.self, table: t, key: key),
+            try Conflict(inspectorId: row[0], enterpriseId: try code(row[1], table: t, key: key), reason: try token(row[2], ConflictReason.self, table: t, key: key),
                          declaredOn: try date(row[3], table: t, key: key), validUntil: try optionalDate(row[4], table: t, key: key))
         }
     }
@@ -65,7 +74,7 @@ enum Decode {
         let key: String = row[0]
         let t = StoreColumns.table(kind)
         return try wrap(t, key) {
-            let header = try EventHeader(eventId: key, enterpriseId: CreditCode(unchecked: row[1]),
+            let header = try EventHeader(eventId: key, enterpriseId: try code(row[1], table: t, key: key),
                                          domain: try token(row[2], SupervisionDomain.self, table: t, key: key),
                                          recordedOn: try optionalDate(row[3], table: t, key: key))
             switch kind {

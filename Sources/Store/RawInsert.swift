@@ -67,6 +67,18 @@ struct RawInsert {
         if let value { text(value) } else { null() }
     }
 
+    /// A credit code's text (its inline bytes: no string is made).
+    mutating func text(_ code: CreditCode) {
+        index += 1
+        code.withUTF8 { bytes in
+            if let base = bytes.baseAddress, bytes.count > 0 {
+                bindText(base, bytes.count)
+            } else {
+                _ = sqlite3_bind_text(statement, index, "", 0, RawInsert.transient)
+            }
+        }
+    }
+
     mutating func int(_ value: Int) {
         index += 1
         sqlite3_bind_int64(statement, index, Int64(value))

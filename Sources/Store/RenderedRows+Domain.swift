@@ -6,7 +6,7 @@ import Domain
 extension RenderedRows {
     public mutating func append(_ enterprise: Enterprise, line: Int) {
         begin(.enterprises, line: line)
-        text(enterprise.id.value); text(enterprise.name); text(StoreColumns.joined(enterprise.domains))
+        text(enterprise.id); text(enterprise.name); text(StoreColumns.joined(enterprise.domains))
         text(enterprise.district); date(enterprise.registeredOn); token(enterprise.status)
         date(enterprise.statusChangedOn); text(enterprise.bureauId); token(enterprise.entityType)
     }
@@ -20,20 +20,20 @@ extension RenderedRows {
 
     public mutating func append(_ conflict: Conflict, line: Int) {
         begin(.conflicts, line: line)
-        text(conflict.inspectorId); text(conflict.enterpriseId.value); token(conflict.reason)
+        text(conflict.inspectorId); text(conflict.enterpriseId); token(conflict.reason)
         date(conflict.declaredOn); date(conflict.validUntil)
     }
 
     /// A credit code listed in uscc_exceptions.csv.
     public mutating func appendUSCCException(_ code: CreditCode, line: Int) {
         begin(.usccExceptions, line: line)
-        text(code.value)
+        text(code)
     }
 
     public mutating func append(_ event: Event, line: Int) {
         begin(ImportFileFormat(event.kind), line: line)
         func header(_ h: EventHeader) {
-            text(h.eventId); text(h.enterpriseId.value); token(h.domain); date(h.recordedOn)
+            text(h.eventId); text(h.enterpriseId); token(h.domain); date(h.recordedOn)
         }
         switch event {
         case let .licence(l):

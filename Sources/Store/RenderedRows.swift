@@ -87,6 +87,11 @@ public struct RenderedRows: Sendable {
         if let value { text(value) } else { null() }
     }
 
+    /// A credit code's text (its inline bytes: no string is made).
+    mutating func text(_ code: CreditCode) {
+        code.withUTF8 { text(utf8: $0.assumingMemoryBound(to: UInt8.self)) }
+    }
+
     mutating func text(utf8 value: UnsafeBufferPointer<UInt8>) {
         header(UInt32(value.count), reserving: value.count)
         if let source = value.baseAddress {

@@ -114,7 +114,11 @@ extension Store {
                             mask |= EnterpriseProfile.bit(domain)
                             start = end + 1
                         }
-                        profiles.append(EnterpriseProfile(id: CreditCode(unchecked: row.string(0)), domainMask: mask, registeredOn: try row.date(2),
+                        // (An id of more bytes than a code holds is corrupt; one of other than 18
+                        // is refused by the feature pass, which keys codes of 18.)
+                        let id = row.bytes(0)
+                        guard id.count <= CreditCode.maximumUTF8Count else { throw row.corrupt("bad enterprise_id '\(row.string(0))'") }
+                        profiles.append(EnterpriseProfile(id: CreditCode(uncheckedUTF8: id), domainMask: mask, registeredOn: try row.date(2),
                                                           status: try row.token(3, statusMatcher), statusChangedOn: try row.optionalDate(4)))
                     }
                 } else {

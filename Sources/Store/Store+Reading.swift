@@ -11,7 +11,7 @@ extension Store {
                 let rows = try Row.fetchCursor(db, sql: "SELECT enterprise_id, domains FROM enterprises")
                 while let row = try rows.next() {
                     let id: String = row[0]
-                    result[CreditCode(unchecked: id)] = try Decode.domains(row[1], table: "enterprises", key: id)
+                    result[try Decode.code(id, table: "enterprises", key: id)] = try Decode.domains(row[1], table: "enterprises", key: id)
                 }
                 return result
             }
@@ -33,7 +33,7 @@ extension Store {
                 let rows = try Row.fetchAll(db, sql: "SELECT enterprise_id, list, event_id, entered_on, exited_on FROM list_entries ORDER BY enterprise_id, list, entered_on")
                 return try rows.map { row in
                     let key: String = row[2]
-                    return (CreditCode(unchecked: row[0]), try Decode.token(row[1], ListKind.self, table: "list_entries", key: key), key,
+                    return (try Decode.code(row[0], table: "list_entries", key: key), try Decode.token(row[1], ListKind.self, table: "list_entries", key: key), key,
                             try Decode.date(row[3], table: "list_entries", key: key), try Decode.optionalDate(row[4], table: "list_entries", key: key))
                 }
             }
@@ -113,7 +113,7 @@ extension Store {
             let rows = try Row.fetchCursor(db, sql: "SELECT enterprise_id, domains FROM enterprises")
             while let row = try rows.next() {
                 let id: String = row[0]
-                try body(CreditCode(unchecked: id), try Decode.domains(row[1], table: "enterprises", key: id))
+                try body(try Decode.code(id, table: "enterprises", key: id), try Decode.domains(row[1], table: "enterprises", key: id))
             }
         }
     }

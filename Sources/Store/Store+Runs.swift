@@ -100,7 +100,7 @@ extension Store {
             codes(a.reasons, { $0.code }, into: &reasons)
             if let s = a.score { codes(s.reasons, { $0.rawValue }, into: &modelReasons) }
             row.int(runNumber)
-            row.text(a.enterpriseId.value)
+            row.text(a.enterpriseId)
             row.text(a.score?.modelTier.rawValue)
             row.text(a.tier?.rawValue)
             if a.overrides.isEmpty { row.null() } else { row.text(utf8: overrides) }
@@ -199,7 +199,7 @@ extension Store {
                     let overrides = try ((row[6] as String?) ?? "").split(separator: ";").map {
                         try Decode.raw(String($0), OverrideCode.self, table: "tier_assignments", key: id)
                     }
-                    result.append(StoredAssignment(enterpriseId: CreditCode(unchecked: id), modelTier: try tier(1), tier: try tier(2),
+                    result.append(StoredAssignment(enterpriseId: try Decode.code(id, table: "tier_assignments", key: id), modelTier: try tier(1), tier: try tier(2),
                                                    pendingImprovement: pending, drawable: row[5], overrides: overrides,
                                                    probability: row[7], points: row[8]))
                 }
@@ -214,7 +214,7 @@ extension Store {
             try pool.read { db in
                 try Row.fetchAll(db, sql: "SELECT enterprise_id, from_tier, to_tier, cause FROM tier_history WHERE run_id = ? ORDER BY enterprise_id", arguments: [runId]).map { row in
                     let id: String = row[0]
-                    return (CreditCode(unchecked: id), try (row[1] as String?).map { try Decode.raw($0, Tier.self, table: "tier_history", key: id) },
+                    return (try Decode.code(id, table: "tier_history", key: id), try (row[1] as String?).map { try Decode.raw($0, Tier.self, table: "tier_history", key: id) },
                             try (row[2] as String?).map { try Decode.raw($0, Tier.self, table: "tier_history", key: id) }, row[3] as String)
                 }
             }
@@ -251,7 +251,7 @@ extension Store {
                     let key: String = row[0]
                     let t = "manual_overrides"
                     return try Decode.wrap(t, key) {
-                        try ManualOverride(enterpriseId: CreditCode(unchecked: row[1]), tier: try Decode.raw(row[2], Tier.self, table: t, key: key),
+                        try ManualOverride(enterpriseId: try Decode.code(row[1], table: t, key: key), tier: try Decode.raw(row[2], Tier.self, table: t, key: key),
                                            reason: row[3], approver: row[4], startsOn: try Decode.date(row[5], table: t, key: key),
                                            expiresOn: try Decode.date(row[6], table: t, key: key))
                     }

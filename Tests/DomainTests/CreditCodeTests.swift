@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Domain
 
@@ -99,5 +100,34 @@ import Testing
         }
         // Enough codes took the fast path (valid with no warning) for the comparison to mean something.
         #expect(valid > 2_000, "\(valid) of \(checked)")
+    }
+
+    /// The code's bytes are held inline: its text, order, equality and coding are the text's.
+    @Test func inlineStorageBehavesAsItsText() throws {
+        let texts = ["91350100M000100Y43", "91350100M000100Y44", "9135010000000000X", "92350100MA2Y0000X0", "9", "",
+                     "12350100000000000X", "91350100M000100Y4", "91350100M000100Y43ABCDE"]
+        for a in texts {
+            let code = CreditCode(unchecked: a)
+            #expect(code.value == a)
+            #expect(code.utf8Count == a.utf8.count)
+            #expect(code.withUTF8 { Array($0) } == Array(a.utf8))
+            let bytes = Array(a.utf8)
+            #expect(bytes.withUnsafeBytes { CreditCode(uncheckedUTF8: $0) } == code)
+            for b in texts {
+                let other = CreditCode(unchecked: b)
+                #expect((code < other) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) < \(b)")
+                #expect((code == other) == (a == b))
+                #expect((code.hashValue == other.hashValue) || a != b)
+            }
+        }
+        #expect(CreditCode(unchecked: "91350100M000100Y43").firstTwoBytes == (57, 49))
+        #expect(CreditCode(unchecked: "9").firstTwoBytes == (57, 0))
+        // Coded as when it was a stored string: {"value": "…"}.
+        let json = try JSONEncoder().encode(CreditCode(unchecked: "91350100M000100Y43"))
+        #expect(String(decoding: json, as: UTF8.self) == #"{"value":"91350100M000100Y43"}"#)
+        #expect(try JSONDecoder().decode(CreditCode.self, from: json) == CreditCode(unchecked: "91350100M000100Y43"))
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(CreditCode.self, from: Data(#"{"value":"913501000000000000000000X"}"#.utf8))
+        }
     }
 }

@@ -101,6 +101,29 @@ import Store
 }
 
 extension MonthlyRunTests {
+    /// A previous run's scores.csv is read from outside: its ids are checked as codes, with the
+    /// file and line of the first that is not one.
+    @Test func previousRunIdsAreCheckedAsCodes() throws {
+        let folder = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func scores(_ ids: [String]) throws {
+            let rows = ids.map { "\($0),0.01,600,A,A,A,,,,," }
+            try ([MonthlyRun.scoresHeader] + rows).joined(separator: "\n").appending("\n").write(to: folder.appendingPathComponent("scores.csv"), atomically: true, encoding: .utf8)
+        }
+        // A lawful legacy code keeps its own check character (listed in uscc_exceptions.csv).
+        try scores(["91350100M000100Y43", "91350100M000100Y44"])
+        #expect(try MonthlyRun.readPreviousRun(folder.path).keys.map(\.value).sorted() == ["91350100M000100Y43", "91350100M000100Y44"])
+        let path = folder.appendingPathComponent("scores.csv").path
+        try scores(["91350100M000100Y43", "91350100M000100Y43-AND-MORE-THAN-A-CODE"])
+        #expect(throws: MonthlyRunError.previousRun(path: path, line: 3, message: "`enterprise_id` must be a unified social credit code of 18 characters from 0-9 A-H J-N P-R T U W-Y; got '91350100M000100Y43-AND-MORE-THAN-A-CODE' (39 characters)")) {
+            try MonthlyRun.readPreviousRun(folder.path)
+        }
+        try scores(["91350100m000100y43"])
+        #expect(throws: MonthlyRunError.previousRun(path: path, line: 2, message: "`enterprise_id` must be a canonical credit code; got 91350100m000100y43")) {
+            try MonthlyRun.readPreviousRun(folder.path)
+        }
+    }
+
     /// One complaint for the first enterprise of `makeStore`, dated `date` (a later export).
     static func addComplaint(storePath: String, on date: CivilDate) throws {
         let store = try Store.open(path: storePath)

@@ -231,6 +231,24 @@ import Testing
         }
         #expect(error?.description == "store table \(table), row rowid \(rowid): enterprise_id '\(id)' is not a stored enterprise")
     }
+
+    /// An enterprise id longer than a credit code holds (a store changed outside RiskTier) is a
+    /// corrupt row, not a crash, wherever the store's ids are read.
+    @Test func anOverlongStoredIdIsACorruptStore() throws {
+        let store = try StoreTests.loadedStore()
+        let queue = try DatabaseQueue(path: store.path)
+        let long = "91350100M000100Y43-changed-by-hand"
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO enterprises SELECT ?, name, domains, district, registered_on, status, status_changed_on, bureau_id, entity_type FROM enterprises LIMIT 1", arguments: [long])
+        }
+        try queue.close()
+        let scan = #expect(throws: StoreError.self) {
+            try store.scanFeatureInputs(digest: nil, enterprises: { _ in }, event: { _, _ in true })
+        }
+        #expect(scan?.description == "store table enterprises, row \(long): bad enterprise_id '\(long)'")
+        let domains = #expect(throws: StoreError.self) { try store.enterpriseDomains() }
+        #expect(domains?.description == "store table enterprises, row \(long): bad enterprise_id '\(long)'")
+    }
 }
 
 /// `v3-scores-in-assignments` carries a stored run's scores into its assignment rows.

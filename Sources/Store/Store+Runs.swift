@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import GRDB
 #if canImport(GRDBSQLite)
 import GRDBSQLite
@@ -105,7 +106,15 @@ extension Store {
             row.text(a.tier?.rawValue)
             if a.overrides.isEmpty { row.null() } else { row.text(utf8: overrides) }
             // NULL: the same as model_reasons (v4).
-            if a.score != nil && reasons == modelReasons { row.null() } else { row.text(utf8: reasons) }
+            // (Compared with memcmp: `==` on the byte arrays went element by element, ≈ 290
+            // instructions per firm, callgrind.)
+            var sameReasons = reasons.count == modelReasons.count
+            if sameReasons, !reasons.isEmpty {
+                sameReasons = reasons.withUnsafeBytes { (r: UnsafeRawBufferPointer) -> Bool in
+                    modelReasons.withUnsafeBytes { (m: UnsafeRawBufferPointer) -> Bool in memcmp(r.baseAddress!, m.baseAddress!, r.count) == 0 }
+                }
+            }
+            if a.score != nil && sameReasons { row.null() } else { row.text(utf8: reasons) }
             row.bool(drawable(a))
             row.text(a.proposedTier?.rawValue)
             row.text(a.previousTier?.rawValue)

@@ -51,7 +51,7 @@ public struct Scorer: Sendable {
     public func score(row x: UnsafeBufferPointer<Double>, enterpriseId: CreditCode) -> ScoredEnterprise {
         precondition(x.count == beta.count, "row must have one value per feature")
         // Contributions in a stack buffer, not an array per row (the monthly run scores every firm).
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: ReasonCode.allCases.count) { contributions in
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: Scorer.reasonCodes.count) { contributions in
             contributions.initialize(repeating: 0)
             var eta = intercept
             for j in 0..<beta.count {

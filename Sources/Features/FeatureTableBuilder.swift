@@ -66,7 +66,7 @@ public struct FeatureTableBuilder: Sendable {
     public mutating func add(_ event: EventFacts, enterpriseId: UnsafeRawBufferPointer) -> Bool {
         guard let key = EnterpriseKey(enterpriseId) else { return false }
         if lastIndex >= keys.count || keys[lastIndex] != key {
-            guard let position = keyTable.position(of: key, in: keys) else { return false }
+            guard let position = nearbyPosition(of: key) ?? keyTable.position(of: key, in: keys) else { return false }
             lastIndex = position
         }
         counts[lastIndex].add(event, window)
@@ -78,6 +78,46 @@ public struct FeatureTableBuilder: Sendable {
             findings[domain] += Int(tally.findings)
         }
         return true
+    }
+
+    /// The position of `key` a little after the previous event's enterprise, found by
+    /// galloping forward through the sorted keys (1, 2, 4, … up to `gallopLimit` positions, then
+    /// a binary search of the last step), or nil: the key is before it, further on, or absent.
+    /// An export in enterprise order (the synthetic city's, the stores it was imported into)
+    /// then never touches the hash table, whose slot load — a cache miss into 16 MiB at 10⁶
+    /// firms — was 74 % of this function's samples and ≈ 45 % of the decoding thread's time in
+    /// the scan (perf annotate); events in another order still go to `keyTable`.
+    @inline(__always)
+    private func nearbyPosition(of key: EnterpriseKey) -> Int? {
+        keys.withUnsafeBufferPointer { keys -> Int? in
+            let start = lastIndex
+            guard start < keys.count, keys[start] < key else { return nil }
+            var low = start, step = 1
+            // keys[low] < key throughout.
+            while step <= Self.gallopLimit {
+                let probe = start + step
+                guard probe < keys.count else { break }
+                if keys[probe] == key { return probe }
+                if key < keys[probe] { return Self.binarySearch(key, in: keys, after: low, before: probe) }
+                low = probe
+                step *= 2
+            }
+            return step > Self.gallopLimit ? nil : Self.binarySearch(key, in: keys, after: low, before: keys.count)
+        }
+    }
+
+    /// How far `nearbyPosition` gallops before it leaves the key to the hash table.
+    static let gallopLimit = 64
+
+    /// `key`'s position strictly between `after` and `before` (keys[after] < key < keys[before]), or nil.
+    @inline(__always)
+    private static func binarySearch(_ key: EnterpriseKey, in keys: UnsafeBufferPointer<EnterpriseKey>, after: Int, before: Int) -> Int? {
+        var low = after + 1, high = before
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low < before && keys[low] == key ? low : nil
     }
 
     /// Priors m_d from the enterprises with a row (use for the training pass).

@@ -271,3 +271,28 @@ import Testing
         #expect(stored.map(\.points) == [612, nil])
     }
 }
+
+/// A store created now has 64 KiB pages; one created before keeps its own and works as before.
+@Suite struct StorePageSizeTests {
+    static func pageSize(_ path: String) throws -> Int {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        return try queue.read { try Int.fetchOne($0, sql: "PRAGMA page_size")! }
+    }
+
+    @Test func aNewStoreHas64KiBPagesAndAnOlderOneKeepsItsOwn() throws {
+        let store = try StoreTests.loadedStore()
+        #expect(try Self.pageSize(store.path) == 65_536)
+        #expect(Store.pageSize == 65_536)
+
+        // An older store: SQLite's default page size, the schema of before, then opened (and
+        // migrated) by this version.
+        let (directory, path) = try MigratedStore.make(upTo: "v1-import", sql: "SELECT 1")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try Self.pageSize(path) == 4_096)
+        let opened = try Store.open(path: path)
+        #expect(try opened.appliedMigrations() == StoreSchema.migrator.migrations)
+        #expect(try Self.pageSize(path) == 4_096)
+        #expect(try opened.counts()["enterprises"] == 0)
+    }
+}

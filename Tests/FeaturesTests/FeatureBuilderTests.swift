@@ -113,4 +113,36 @@ import Domain
             try table.add(F.penalty("2024-01-01", enterprise: stranger))
         }
     }
+
+    /// Events reach their enterprise whichever way the routing finds it: the next firm, a few
+    /// firms on (galloping), further than the gallop goes, backwards (the hash table) — the same
+    /// rows as the per-enterprise builder. An absent id between stored ones is refused.
+    @Test func eventsAreRoutedInAnyOrder() throws {
+        let firms = (0..<300).map { i -> Enterprise in
+            let first17 = Array("91350100000\(String(1_000_000 + i).dropFirst())".utf8)
+            return F.enterprise(id: CreditCode(unchecked: String(decoding: first17, as: UTF8.self) + String(CreditCode.checkCharacter(for: first17)!)))
+        }
+        #expect(zip(firms, firms.dropFirst()).allSatisfy { $0.id < $1.id })
+        // One penalty per visit; a firm visited twice gets two identical penalties.
+        let visits = [0, 1, 2, 5, 9, 40, 41, 41, 120, 121, 299, 3, 4, 64, 65, 200, 150, 151, 152, 216, 0, 298]
+        var perEnterprise = try FeatureBuilder(asOf: F.date("2024-06-30"))
+        for (index, firm) in firms.enumerated() {
+            try perEnterprise.add(enterprise: firm, events: visits.filter { $0 == index }.map { _ in F.penalty("2024-01-01", enterprise: firm.id) })
+        }
+        var table = try FeatureTableBuilder(asOf: F.date("2024-06-30"), enterprises: firms)
+        for visit in visits { try table.add(F.penalty("2024-01-01", enterprise: firms[visit].id)) }
+        let a = perEnterprise.featureSet(priors: perEnterprise.estimatedPriors)
+        let b = table.featureSet(priors: table.estimatedPriors)
+        #expect(a.matrix == b.matrix)
+        #expect(b.matrix.row(0) != b.matrix.row(6))  // (visited twice and never: the rows differ)
+
+        // A valid code that sorts between two stored ones, reached by galloping, is no firm's.
+        let gapFirst17 = Array("91350100000\(String(1_000_000 + 7).dropFirst())".utf8)
+        let absent = CreditCode(unchecked: String(decoding: gapFirst17, as: UTF8.self) + "Z")
+        #expect(!firms.contains { $0.id == absent } && firms[7].id < absent && absent < firms[8].id)
+        try table.add(F.penalty("2024-01-01", enterprise: firms[5].id))
+        #expect(throws: FeaturesError.unknownEnterprise(absent, eventId: "p-2024-01-01-1000")) {
+            try table.add(F.penalty("2024-01-01", enterprise: absent))
+        }
+    }
 }

@@ -4,9 +4,10 @@ public struct CreditCode: Hashable, Comparable, Sendable, CustomStringConvertibl
     // The code's UTF-8 bytes held inline, big-endian and zero-padded: bytes 0–7 in `head`, 8–15
     // in `body`, 16–22 in `tail`'s upper seven bytes; its low byte is the length. Not a
     // `String`: an 18-byte string is a heap object (Swift keeps only up to 15 bytes inline),
-    // and a monthly run holds and copies one per firm — retaining and releasing them, with the
-    // string compares of the id order check, was ≈ 15 % of the run's main thread (perf, 10⁶
-    // firms). Comparing the integers compares the bytes (the order of `value.utf8`).
+    // and a monthly run holds, copies, retains and compares one per firm and makes one per event
+    // row of an import. Inline: a 10⁵-firm monthly run 5.544 → 5.363 G instructions (callgrind),
+    // 10⁶ peak RSS 531 → 480 MiB. Comparing the integers compares the bytes (the order of
+    // `value.utf8`).
     private let head: UInt64
     private let body: UInt64
     private let tail: UInt64

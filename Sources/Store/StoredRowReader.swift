@@ -60,7 +60,7 @@ extension StoredRow {
 
 /// Finds a `FileToken` case from its token's bytes. Each token is held as three integers (its
 /// bytes, zero-padded, and its length), so a match is a few integer compares per case: the
-/// tokens are a handful, all shorter than 24 bytes. (Comparing byte arrays was ≈ 130
+/// tokens are a handful, none longer than 24 bytes. (Comparing byte arrays was ≈ 130
 /// instructions per stored domain, callgrind, 10⁵ firms; a longer token would take the bytes.)
 struct TokenMatcher<T: FileToken> {
     private let tokens: [(key: Key, value: T)]

@@ -79,4 +79,26 @@ import Store
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
         #expect(try store.dump() == afterJuly)
     }
+
+    /// The run's rows are inserted 32 to a statement with `OR FAIL` (no statement journal): a
+    /// failing row in the middle of a group — here a firm given twice, a primary-key clash —
+    /// still fails the whole run and leaves the store as it was.
+    @Test func aRowThatFailsInsideAGroupRecordsNothing() throws {
+        let (folder, storePath, model) = try RunHistoryTests.prepared()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try MonthlyRun.score(MonthlyScoreRequest(storePath: storePath, modelPath: model, asOf: Self.date("2024-06-30")))
+        #expect(result.assignments.count > 64)
+        let store = try Store.open(path: storePath)
+        let before = try store.dump()
+        var assignments = result.assignments
+        assignments.insert(assignments[40], at: 41)
+        let error = #expect(throws: StoreError.self) {
+            try store.recordRun(MonthlyRun.storedRun(result, asOf: Self.date("2024-06-30")), assignments: assignments, drawable: { $0.tier != nil })
+        }
+        #expect(error?.description.contains("UNIQUE constraint failed: run_assignments.run_no, run_assignments.enterprise_id") == true)
+        #expect(try store.dump() == before)
+        // The same rows once each are recorded.
+        try store.recordRun(MonthlyRun.storedRun(result, asOf: Self.date("2024-06-30")), assignments: result.assignments, drawable: { $0.tier != nil })
+        #expect(try store.dump() != before)
+    }
 }

@@ -23,6 +23,8 @@ final class RowBatch: @unchecked Sendable {
 
     var table = ""
     var columns: Int32 = 0
+    /// The position of the batch's first row among its table's rows, in the order read.
+    private(set) var firstRow = 0
     private(set) var rowCount = 0
     /// `capacity × maximumColumns` cells, row after row. Raw memory the batch owns, not an
     /// Array in a class property: every access to the latter went through Swift's dynamic
@@ -40,10 +42,11 @@ final class RowBatch: @unchecked Sendable {
         cells.deallocate()
     }
 
-    func reset(table: String, columns: Int32) {
+    func reset(table: String, columns: Int32, firstRow: Int = 0) {
         precondition(columns <= RowBatch.maximumColumns, "\(table) has more than \(RowBatch.maximumColumns) columns")
         self.table = table
         self.columns = columns
+        self.firstRow = firstRow
         rowCount = 0
         used = 0
     }

@@ -20,8 +20,9 @@ extension Store {
     /// id it does not know, which is reported as a corrupt row), each table in storage
     /// order (rowid: import order) — the feature pass routes events by id, so no index order
     /// is needed and SQLite reads each table front to back. Only the columns the features use
-    /// are read (`featureInputColumns`), each event row after its rowid (which names a corrupt
-    /// row; an enterprise row is named by its id).
+    /// are read (`featureInputColumns`). A corrupt event row is named by its rowid, looked up
+    /// from its position once the scan has stopped (the rowid is not read per row: one column of
+    /// about eight on the scanning thread, which bounds the scan); an enterprise row by its id.
     ///
     /// `digest`, when given, receives the input digest's bytes in chunks: per table a line
     /// `## <table> <column>,<column>,…`, then every row of it in the same storage order, the
@@ -40,8 +41,7 @@ extension Store {
             // storage order.
             let decoder = EventFactsDecoder()
             let kinds = EventKind.allCases
-            // (Event rows after their rowid; the enterprises table is keyed by its first column.)
-            let tables = Array(zip(Store.featureInputTables, [Store.featureInputColumns[0]] + Store.featureInputColumns.dropFirst().map { ["rowid"] + $0 }))
+            let tables = Array(zip(Store.featureInputTables, Store.featureInputColumns))
             let statements = try tables.map { table, columns in
                 try db.makeStatement(sql: "SELECT \(columns.joined(separator: ", ")) FROM \(table)")
             }
@@ -55,7 +55,8 @@ extension Store {
                     // Every table sends at least one batch (maybe empty): the reader writes each
                     // table's digest header when the table changes.
                     guard var batch = channel.emptyBatch() else { return }
-                    batch.reset(table: table, columns: columns)
+                    var rows = 0
+                    batch.reset(table: table, columns: columns, firstRow: rows)
                     while true {
                         let code = sqlite3_step(statement)
                         if code == SQLITE_DONE { break }
@@ -64,10 +65,11 @@ extension Store {
                             return
                         }
                         batch.append(statement)
+                        rows += 1
                         if batch.isFull {
                             channel.send(batch)
                             guard let next = channel.emptyBatch() else { return }
-                            next.reset(table: table, columns: columns)
+                            next.reset(table: table, columns: columns, firstRow: rows)
                             batch = next
                         }
                     }
@@ -86,7 +88,10 @@ extension Store {
             let statusMatcher = TokenMatcher<RegistrationStatus>()
             var currentTable = ""
             var kind = kinds[0]
-            while let batch = channel.receive() {
+            // A corrupt event row: its table, its position in the table's storage order, and what
+            // is wrong (named by rowid once the scanning thread has stopped).
+            var corruptEvent: (table: String, position: Int, message: String)?
+            batches: while let batch = channel.receive() {
                 if batch.table != currentTable {
                     if currentTable == "enterprises" {
                         try enterprises(profiles)
@@ -96,7 +101,7 @@ extension Store {
                     digestWriter?.header(currentTable, columns: Store.featureInputColumns[Store.featureInputTables.firstIndex(of: currentTable)!])
                     if let index = kinds.firstIndex(where: { StoreColumns.table($0) == batch.table }) { kind = kinds[index] }
                 }
-                digestWriter?.append(batch, fromColumn: batch.table == "enterprises" ? 0 : 1)
+                digestWriter?.append(batch)
                 if batch.table == "enterprises" {
                     for index in 0..<batch.rowCount {
                         let row = batch.row(index)
@@ -124,12 +129,28 @@ extension Store {
                 } else {
                     for index in 0..<batch.rowCount {
                         let row = batch.row(index)
-                        guard try event(try decoder.facts(kind, row), row.bytes(1)) else {
-                            throw row.corrupt("enterprise_id '\(row.string(1))' is not a stored enterprise")
+                        let facts: EventFacts
+                        do {
+                            facts = try decoder.facts(kind, row)
+                        } catch let StoreError.corrupt(table, _, message) {
+                            corruptEvent = (table, batch.firstRow + index, message)
+                            break batches
+                        }
+                        guard try event(facts, row.bytes(0)) else {
+                            corruptEvent = (batch.table, batch.firstRow + index, "enterprise_id '\(row.string(0))' is not a stored enterprise")
+                            break batches
                         }
                     }
                 }
                 channel.recycle(batch)
+            }
+            if let corruptEvent {
+                // The scanning thread stops first: the connection is then this thread's. A rowid
+                // table is scanned in rowid order, so the row's position gives its rowid.
+                channel.cancel()
+                producer.wait()
+                let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM \(corruptEvent.table) ORDER BY rowid LIMIT 1 OFFSET ?", arguments: [corruptEvent.position])
+                throw StoreError.corrupt(table: corruptEvent.table, key: rowid.map { "rowid \($0)" } ?? "position \(corruptEvent.position + 1)", message: corruptEvent.message)
             }
             if let failure = channel.failure { throw StoreError.database(message: failure) }
             digestWriter?.flush()
@@ -137,7 +158,7 @@ extension Store {
     }
 }
 
-/// A scanned event row (its rowid, then `StoreColumns.featureInput(kind)`) → `EventFacts`.
+/// A scanned event row (`StoreColumns.featureInput(kind)`) → `EventFacts`.
 struct EventFactsDecoder {
     let domain = TokenMatcher<SupervisionDomain>()
     let licenceStatus = TokenMatcher<LicenceStatus>()
@@ -150,45 +171,45 @@ struct EventFactsDecoder {
     let list = TokenMatcher<ListKind>()
 
     func facts(_ kind: EventKind, _ row: some StoredRow) throws(StoreError) -> EventFacts {
-        // Columns 0–3: rowid, enterprise_id, domain, recorded_on; then the kind's own, from 4.
-        let eventDomain = try row.token(2, domain)
-        let recordedOn = try row.optionalDate(3)
+        // Columns 0–2: enterprise_id, domain, recorded_on; then the kind's own, from 3.
+        let eventDomain = try row.token(1, domain)
+        let recordedOn = try row.optionalDate(2)
         let date: CivilDate
         let detail: EventFacts.Detail
         switch kind {
         case .licence:
             // issued_on, status, status_changed_on
-            let changed = try row.optionalDate(6)
-            let status = try row.token(5, licenceStatus)
-            if let changed { date = changed } else { date = try row.date(4) }
+            let changed = try row.optionalDate(5)
+            let status = try row.token(4, licenceStatus)
+            if let changed { date = changed } else { date = try row.date(3) }
             detail = .licence(lapsedOn: status == .revoked || status == .expired ? changed : nil)
         case .penalty:
             // decided_on, procedure, fine_fen, heavy, publicity_ended_on, severity
-            date = try row.date(4)
-            let stored = row.int(9)
+            date = try row.date(3)
+            let stored = row.int(8)
             guard (1...3).contains(stored) else { throw row.corrupt("bad severity \(stored)") }
-            detail = .penalty(severity: Int8(stored), heavy: row.int(7) != 0, ordinary: try row.token(5, procedure) == .ordinary,
-                              fineFen: row.int(6), publicityEndedOn: try row.optionalDate(8))
+            detail = .penalty(severity: Int8(stored), heavy: row.int(6) != 0, ordinary: try row.token(4, procedure) == .ordinary,
+                              fineFen: row.int(5), publicityEndedOn: try row.optionalDate(7))
         case .samplingTest:
             // sampled_on, result, fail_class, final
-            date = try row.date(4)
-            let failed = try row.token(5, result) == .fail
-            let safety = try row.optionalToken(6, failClass) == .safety
-            detail = .samplingTest(isFinal: row.int(7) != 0, failed: failed, safetyFail: failed && safety)
+            date = try row.date(3)
+            let failed = try row.token(4, result) == .fail
+            let safety = try row.optionalToken(5, failClass) == .safety
+            detail = .samplingTest(isFinal: row.int(6) != 0, failed: failed, safetyFail: failed && safety)
         case .inspection:
             // inspected_on, origin, draw_id, findings_count, max_severity
-            date = try row.date(4)
-            let random = try row.token(5, origin) == .randomDraw
-            detail = .inspection(findings: row.int(7), serious: try row.token(8, severity) == .serious,
-                                 randomDrawId: random && !row.isNull(6) ? row.string(6) : nil)
+            date = try row.date(3)
+            let random = try row.token(4, origin) == .randomDraw
+            detail = .inspection(findings: row.int(6), serious: try row.token(7, severity) == .serious,
+                                 randomDrawId: random && !row.isNull(5) ? row.string(5) : nil)
         case .complaint:
             // received_on, substantiated
-            date = try row.date(4)
-            detail = .complaint(substantiated: try row.token(5, substantiation) == .yes)
+            date = try row.date(3)
+            detail = .complaint(substantiated: try row.token(4, substantiation) == .yes)
         case .listEntry:
             // list, entered_on, exited_on
-            date = try row.date(5)
-            detail = .listEntry(list: try row.token(4, list), exitedOn: try row.optionalDate(6))
+            date = try row.date(4)
+            detail = .listEntry(list: try row.token(3, list), exitedOn: try row.optionalDate(5))
         }
         return EventFacts(date: date, domain: eventDomain, recordedOn: recordedOn, detail: detail)
     }

@@ -30,9 +30,9 @@ extension StoredRow {
 
     func string(_ column: Int32) -> String { String(decoding: bytes(column), as: UTF8.self) }
 
-    /// The row's key for error messages, its column 0: an event's rowid (`rowid N`) or an
-    /// enterprise's id (text).
-    var key: String { type(0) == SQLITE_INTEGER ? "rowid \(int(0))" : string(0) }
+    /// The row's key for error messages, its column 0: an enterprise's id. (The scan names a
+    /// corrupt event row by its rowid, which it looks up afterwards: `scanFeatureInputs`.)
+    var key: String { string(0) }
 
     func corrupt(_ message: String) -> StoreError { .corrupt(table: table, key: key, message: message) }
 

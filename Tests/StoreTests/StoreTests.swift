@@ -232,6 +232,40 @@ import Testing
         #expect(error?.description == "store table \(table), row rowid \(rowid): enterprise_id '\(id)' is not a stored enterprise")
     }
 
+    /// A corrupt event row is named by its rowid, found from its position in the scan: right
+    /// also after rows before it were deleted (rowids with gaps) and in a later batch position.
+    @Test func aCorruptEventRowIsNamedByItsRowidAfterGaps() throws {
+        let store = try StoreTests.loadedStore()
+        let queue = try DatabaseQueue(path: store.path)
+        let (table, rowid, count) = try queue.write { db -> (String, Int64, Int) in
+            // The first event table with a row, given three more (copies under new event ids).
+            for table in Store.featureInputTables.dropFirst() {
+                guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)")! > 0 else { continue }
+                for copy in 1...3 {
+                    try db.execute(sql: """
+                        CREATE TEMP TABLE copied AS SELECT * FROM \(table) ORDER BY rowid LIMIT 1;
+                        UPDATE copied SET event_id = event_id || '-copy\(copy)';
+                        INSERT INTO \(table) SELECT * FROM copied;
+                        DROP TABLE copied;
+                        """)
+                }
+                let rowids = try Int64.fetchAll(db, sql: "SELECT rowid FROM \(table) ORDER BY rowid")
+                // A gap: the second row goes, then the last row's domain is made unreadable.
+                try db.execute(sql: "DELETE FROM \(table) WHERE rowid = ?", arguments: [rowids[1]])
+                try db.execute(sql: "UPDATE \(table) SET domain = 'nowhere' WHERE rowid = ?", arguments: [rowids.last!])
+                return (table, rowids.last!, rowids.count)
+            }
+            Issue.record("no event table of three rows")
+            return ("", 0, 0)
+        }
+        try queue.close()
+        #expect(rowid != Int64(count - 1))
+        let error = #expect(throws: StoreError.self) {
+            try store.scanFeatureInputs(digest: nil, enterprises: { _ in }, event: { _, _ in true })
+        }
+        #expect(error?.description == "store table \(table), row rowid \(rowid): bad token 'nowhere'")
+    }
+
     /// An enterprise id longer than a credit code holds (a store changed outside RiskTier) is a
     /// corrupt row, not a crash, wherever the store's ids are read.
     @Test func anOverlongStoredIdIsACorruptStore() throws {

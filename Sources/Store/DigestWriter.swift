@@ -41,30 +41,27 @@ final class DigestWriter {
         line.withUTF8 { bytes(UnsafeRawBufferPointer($0)) }
     }
 
-    /// Every row of `batch`, its columns from `first` on.
-    func append(_ batch: RowBatch, fromColumn first: Int = 0) {
+    /// Every row of `batch`, every column.
+    func append(_ batch: RowBatch) {
         batch.withCells { cells, storage in
-            let width = Int(batch.columns)
-            for rowStart in stride(from: 0, to: cells.count, by: width) {
-                for cell in cells[(rowStart + first)..<(rowStart + width)] {
-                    switch cell.type {
-                    case SQLITE_NULL:
-                        reserve(1)
-                        base.storeBytes(of: 0, toByteOffset: used, as: UInt8.self)
-                        used += 1
-                    case SQLITE_INTEGER, SQLITE_FLOAT:
-                        // (A real's cell holds its bit pattern.)
-                        reserve(9)
-                        base.storeBytes(of: cell.type == SQLITE_INTEGER ? 1 : 2, toByteOffset: used, as: UInt8.self)
-                        base.storeBytes(of: cell.value.littleEndian, toByteOffset: used + 1, as: Int64.self)
-                        used += 9
-                    default:
-                        reserve(5)
-                        base.storeBytes(of: cell.type == SQLITE_BLOB ? 4 : 3, toByteOffset: used, as: UInt8.self)
-                        base.storeBytes(of: UInt32(cell.count).littleEndian, toByteOffset: used + 1, as: UInt32.self)
-                        used += 5
-                        if cell.count > 0 { bytes(UnsafeRawBufferPointer(start: storage + Int(cell.value), count: Int(cell.count))) }
-                    }
+            for cell in cells {
+                switch cell.type {
+                case SQLITE_NULL:
+                    reserve(1)
+                    base.storeBytes(of: 0, toByteOffset: used, as: UInt8.self)
+                    used += 1
+                case SQLITE_INTEGER, SQLITE_FLOAT:
+                    // (A real's cell holds its bit pattern.)
+                    reserve(9)
+                    base.storeBytes(of: cell.type == SQLITE_INTEGER ? 1 : 2, toByteOffset: used, as: UInt8.self)
+                    base.storeBytes(of: cell.value.littleEndian, toByteOffset: used + 1, as: Int64.self)
+                    used += 9
+                default:
+                    reserve(5)
+                    base.storeBytes(of: cell.type == SQLITE_BLOB ? 4 : 3, toByteOffset: used, as: UInt8.self)
+                    base.storeBytes(of: UInt32(cell.count).littleEndian, toByteOffset: used + 1, as: UInt32.self)
+                    used += 5
+                    if cell.count > 0 { bytes(UnsafeRawBufferPointer(start: storage + Int(cell.value), count: Int(cell.count))) }
                 }
             }
         }

@@ -56,6 +56,10 @@ public struct CreditCode: Hashable, Comparable, Sendable, CustomStringConvertibl
         return try withUnsafeBytes(of: &words) { try read(UnsafeRawBufferPointer(rebasing: $0[0..<utf8Count])) }
     }
 
+    /// The inline words themselves (the bytes big-endian, the length in the last word's low
+    /// byte), for a caller's own hash table (the feature pass's `EnterpriseKeyTable`).
+    public var packedWords: (UInt64, UInt64, UInt64) { (head, body, tail) }
+
     /// The number of UTF-8 bytes (18 for a canonical code).
     public var utf8Count: Int { Int(tail & 0xFF) }
 

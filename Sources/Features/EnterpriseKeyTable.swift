@@ -1,3 +1,5 @@
+import Domain
+
 /// Where each enterprise's key sits in the feature pass's id-ordered arrays: an open-addressing
 /// table (linear probing, load ≤ ½) of 8-byte slots — the position + 1 (0: empty) in the high
 /// half, the key's hash in the low half, so that a probe compares keys only when the hashes
@@ -14,7 +16,7 @@ struct EnterpriseKeyTable: Sendable {
     private let wrap: Int
 
     /// `keys` distinct (the builder checks they are strictly ascending).
-    init(_ keys: [EnterpriseKey]) {
+    init(_ keys: [CreditCode]) {
         var count = 16
         while count < 2 * keys.count { count *= 2 }
         var slots = [UInt64](repeating: 0, count: count)
@@ -31,7 +33,7 @@ struct EnterpriseKeyTable: Sendable {
 
     /// The position of `key` in `keys` (the array the table was built from), or nil.
     @inline(__always)
-    func position(of key: EnterpriseKey, in keys: [EnterpriseKey]) -> Int? {
+    func position(of key: CreditCode, in keys: [CreditCode]) -> Int? {
         let hash = Self.hash(key)
         var index = Int(truncatingIfNeeded: hash) & wrap
         return slots.withUnsafeBufferPointer { slots in
@@ -49,8 +51,9 @@ struct EnterpriseKeyTable: Sendable {
 
     /// 32 bits of a multiply-xorshift mix of the packed code (its later characters vary most).
     @inline(__always)
-    static func hash(_ key: EnterpriseKey) -> UInt32 {
-        var h = key.high &* 0x9E37_79B9_7F4A_7C15 ^ key.middle &* 0xC2B2_AE3D_27D4_EB4F ^ UInt64(key.low) &* 0x1656_67B1_9E37_79F9
+    static func hash(_ key: CreditCode) -> UInt32 {
+        let (high, middle, low) = key.packedWords
+        var h = high &* 0x9E37_79B9_7F4A_7C15 ^ middle &* 0xC2B2_AE3D_27D4_EB4F ^ low &* 0x1656_67B1_9E37_79F9
         h ^= h >> 31
         h &*= 0xD6E8_FEB8_6659_FD93
         h ^= h >> 32

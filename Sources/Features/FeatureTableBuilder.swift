@@ -5,13 +5,15 @@ import Domain
 /// is live, events are routed to it by id, and the rows come out in id order. Memory is
 /// proportional to enterprises, not events.
 ///
-/// Routing compares packed ids (`EnterpriseKey`): the last enterprise first (a firm's events
-/// often come together), else a hash table of the keys (`EnterpriseKeyTable`). The per-domain tallies of the priors
+/// Routing compares ids (`CreditCode`, held as integers): the last enterprise first (a firm's
+/// events often come together), then a few after it (`nearbyPosition`), else a hash table of
+/// the ids (`EnterpriseKeyTable`). The per-domain tallies of the priors
 /// are summed as events arrive, for the enterprises that get a row.
 public struct FeatureTableBuilder: Sendable {
     public let window: FeatureWindow
     private let profiles: [EnterpriseProfile]
-    private let keys: [EnterpriseKey]
+    /// The profiles' ids, contiguous (routing reads them, not the wider profiles).
+    private let keys: [CreditCode]
     private let keyTable: EnterpriseKeyTable
     private var counts: [FeatureCounts]
     /// Registered and active on the as-of date: gets a feature row.
@@ -34,15 +36,15 @@ public struct FeatureTableBuilder: Sendable {
         if let label = window.label, window.asOf > label.dataEnd.adding(months: -label.horizonMonths) {
             throw .labelWindowBeyondData(asOf: window.asOf, dataEnd: label.dataEnd, horizonMonths: label.horizonMonths)
         }
-        var keys: [EnterpriseKey] = []
+        var keys: [CreditCode] = []
         keys.reserveCapacity(profiles.count)
         for (index, profile) in profiles.enumerated() {
             if index > 0, !(profiles[index - 1].id < profile.id) {
                 throw .enterprisesOutOfOrder(previous: profiles[index - 1].id, next: profile.id)
             }
             // Stored codes are 18 ASCII characters; anything else cannot be routed by key.
-            guard let key = EnterpriseKey(profile.id) else { throw .unknownEnterprise(profile.id, eventId: "") }
-            keys.append(key)
+            guard profile.id.utf8Count == 18 else { throw .unknownEnterprise(profile.id, eventId: "") }
+            keys.append(profile.id)
         }
         self.window = window
         self.profiles = profiles
@@ -64,7 +66,8 @@ public struct FeatureTableBuilder: Sendable {
     /// false when no such enterprise is listed.
     @inline(__always)
     public mutating func add(_ event: EventFacts, enterpriseId: UnsafeRawBufferPointer) -> Bool {
-        guard let key = EnterpriseKey(enterpriseId) else { return false }
+        guard enterpriseId.count == 18 else { return false }
+        let key = CreditCode(uncheckedUTF8: enterpriseId)
         if lastIndex >= keys.count || keys[lastIndex] != key {
             guard let position = nearbyPosition(of: key) ?? keyTable.position(of: key, in: keys) else { return false }
             lastIndex = position
@@ -88,7 +91,7 @@ public struct FeatureTableBuilder: Sendable {
     /// firms — was 74 % of this function's samples and ≈ 45 % of the decoding thread's time in
     /// the scan (perf annotate); events in another order still go to `keyTable`.
     @inline(__always)
-    private func nearbyPosition(of key: EnterpriseKey) -> Int? {
+    private func nearbyPosition(of key: CreditCode) -> Int? {
         keys.withUnsafeBufferPointer { keys -> Int? in
             let start = lastIndex
             guard start < keys.count, keys[start] < key else { return nil }
@@ -111,7 +114,7 @@ public struct FeatureTableBuilder: Sendable {
 
     /// `key`'s position strictly between `after` and `before` (keys[after] < key < keys[before]), or nil.
     @inline(__always)
-    private static func binarySearch(_ key: EnterpriseKey, in keys: UnsafeBufferPointer<EnterpriseKey>, after: Int, before: Int) -> Int? {
+    private static func binarySearch(_ key: CreditCode, in keys: UnsafeBufferPointer<CreditCode>, after: Int, before: Int) -> Int? {
         var low = after + 1, high = before
         while low < high {
             let middle = (low + high) / 2

@@ -1,13 +1,14 @@
 import Testing
+import Domain
 @testable import Features
 
 /// The feature pass's key table against the sorted keys it indexes.
 struct EnterpriseKeyTableTests {
     /// An 18-character code from a number (the digits vary in the later characters, as real
     /// codes' sequence numbers do).
-    static func key(_ number: Int) -> EnterpriseKey {
+    static func key(_ number: Int) -> CreditCode {
         let text = "9132020500" + String(String(number, radix: 36).uppercased().reversed()).padding(toLength: 8, withPad: "0", startingAt: 0)
-        return Array(text.utf8).withUnsafeBytes { EnterpriseKey($0)! }
+        return CreditCode(unchecked: text)
     }
 
     @Test func everyKeyIsFoundAtItsPositionAndNoOtherKeyIs() {

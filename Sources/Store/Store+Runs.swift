@@ -90,37 +90,18 @@ extension Store {
         // text through one arena bound SQLITE_STATIC (BindArena: the statement binds every
         // parameter before each step; a group's text is far below its capacity).
         let arena = BindArena()
-        // The `;`-joined code lists are rendered into reused byte buffers (three joined strings
-        // per firm were a visible share of recording 10⁶ firms).
-        var overrides: [UInt8] = [], reasons: [UInt8] = [], modelReasons: [UInt8] = []
-        func codes<C: Sequence>(_ values: C, _ text: (C.Element) -> String, into buffer: inout [UInt8]) {
-            buffer.removeAll(keepingCapacity: true)
-            for value in values {
-                if !buffer.isEmpty { buffer.append(UInt8(ascii: ";")) }
-                var code = text(value)
-                code.withUTF8 { buffer.append(contentsOf: $0) }
-            }
-        }
+        // The code lists are stored packed (v6, `StoredCodes`): no text per list; `reasons`
+        // NULL where it is the overrides then the model reasons (every row TierAssigner makes).
         func bind(_ a: TierAssignment, _ row: inout RawInsert) {
-            // Closures, not key paths: a key path as a function is looked up at run time per call.
-            codes(a.overrides, { $0.rawValue }, into: &overrides)
-            codes(a.reasons, { $0.code }, into: &reasons)
-            if let s = a.score { codes(s.reasons, { $0.rawValue }, into: &modelReasons) }
+            let overrides = StoredCodes.pack(a.overrides)
+            let modelReasons = a.score.map { StoredCodes.pack($0.reasons) }
+            let reasons = StoredCodes.pack(a.reasons)
             row.int(runNumber)
             row.text(a.enterpriseId)
             row.text(a.score?.modelTier.rawValue)
             row.text(a.tier?.rawValue)
-            if a.overrides.isEmpty { row.null() } else { row.text(utf8: overrides) }
-            // NULL: the same as model_reasons (v4).
-            // (Compared with memcmp: `==` on the byte arrays went element by element, ≈ 290
-            // instructions per firm, callgrind.)
-            var sameReasons = reasons.count == modelReasons.count
-            if sameReasons, !reasons.isEmpty {
-                sameReasons = reasons.withUnsafeBytes { (r: UnsafeRawBufferPointer) -> Bool in
-                    modelReasons.withUnsafeBytes { (m: UnsafeRawBufferPointer) -> Bool in memcmp(r.baseAddress!, m.baseAddress!, r.count) == 0 }
-                }
-            }
-            if a.score != nil && sameReasons { row.null() } else { row.text(utf8: reasons) }
+            if a.overrides.isEmpty { row.null() } else { row.int(overrides) }
+            if reasons == StoredCodes.derivedReasons(overrides: overrides, modelReasons: modelReasons ?? 0) { row.null() } else { row.int(reasons) }
             row.bool(drawable(a))
             row.text(a.proposedTier?.rawValue)
             row.text(a.previousTier?.rawValue)
@@ -129,12 +110,11 @@ extension Store {
             if let s = a.score {
                 row.double(s.probability)
                 row.int(Int(s.points.rounded()))
-                row.text(utf8: modelReasons)
             } else {
                 row.null()
                 row.null()
-                row.null()
             }
+            row.int(modelReasons)
         }
         func insert(_ statement: Statement, _ rows: ArraySlice<TierAssignment>) throws {
             var raw = RawInsert(statement, arena: arena)
@@ -199,22 +179,32 @@ extension Store {
     public func assignments(ofRun runId: String) throws(StoreError) -> [StoredAssignment] {
         try run {
             try pool.read { db in
+                // The table itself, not the view: its packed overrides need no text (v6).
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT enterprise_id, model_tier, tier, pending_runs, pending_tier, drawable, override_code, probability, points
-                    FROM tier_assignments WHERE run_id = ? ORDER BY enterprise_id
+                    FROM run_assignments WHERE run_no = (SELECT run_no FROM model_runs WHERE run_id = ?) ORDER BY enterprise_id
                     """, arguments: [runId])
                 var result: [StoredAssignment] = []
                 while let row = try rows.next() {
                     let id: String = row[0]
                     func tier(_ index: Int) throws -> Tier? {
-                        try (row[index] as String?).map { try Decode.raw($0, Tier.self, table: "tier_assignments", key: id) }
+                        try (row[index] as String?).map { try Decode.raw($0, Tier.self, table: "run_assignments", key: id) }
                     }
                     var pending: PendingImprovement?
                     if let pendingTier = try tier(4), let runs = row[3] as Int? { pending = PendingImprovement(runs: runs, tier: pendingTier) }
-                    let overrides = try ((row[6] as String?) ?? "").split(separator: ";").map {
-                        try Decode.raw(String($0), OverrideCode.self, table: "tier_assignments", key: id)
+                    var overrides: [OverrideCode] = []
+                    if let packed = row[6] as Int? {
+                        guard let codes = StoredCodes.unpack(packed) else {
+                            throw StoreError.corrupt(table: "run_assignments", key: id, message: "`override_code` \(packed) is not a list of known codes")
+                        }
+                        for code in codes {
+                            guard case let .override(value) = code else {
+                                throw StoreError.corrupt(table: "run_assignments", key: id, message: "`override_code` holds the reason \(code.code)")
+                            }
+                            overrides.append(value)
+                        }
                     }
-                    result.append(StoredAssignment(enterpriseId: try Decode.code(id, table: "tier_assignments", key: id), modelTier: try tier(1), tier: try tier(2),
+                    result.append(StoredAssignment(enterpriseId: try Decode.code(id, table: "run_assignments", key: id), modelTier: try tier(1), tier: try tier(2),
                                                    pendingImprovement: pending, drawable: row[5], overrides: overrides,
                                                    probability: row[7], points: row[8]))
                 }

@@ -20,7 +20,9 @@ extension StoreSchema {
     /// `sqlite3` shell for the licences or inspections of the 10⁶-firm city); the event_id
     /// primary keys stay, for idempotent re-imports and clash detection.
     static func registerDropEventIndexes(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v5-drop-event-indexes") { db in
+        // (`.immediate`: the deferred default ends with a foreign-key check of the whole store,
+        // 10 s at 10⁶ firms; dropping an index cannot break a foreign key.)
+        migrator.registerMigration("v5-drop-event-indexes", foreignKeyChecks: .immediate) { db in
             for index in droppedEventIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index)") }
         }
     }

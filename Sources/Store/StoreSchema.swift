@@ -184,14 +184,16 @@ enum StoreSchema {
         registerScoresInAssignments(&migrator)
         registerCompactRuns(&migrator)
         registerDropEventIndexes(&migrator)
+        registerPackedRunCodes(&migrator)
         return migrator
     }
 
     /// Tables in dump order (`tier_assignments` and `tier_history` are views since v4; their
-    /// rows are `run_assignments`' with the run's id).
+    /// rows are `run_assignments`' with the run's id and, since v6, the code lists as text;
+    /// `reason_codes` since v6).
     static let tables = [
         "enterprises", "uscc_exceptions", "inspectors", "conflicts",
         "licences", "penalties", "sampling_tests", "inspections", "complaints", "list_entries",
-        "model_runs", "tier_assignments", "tier_history", "manual_overrides", "draws",
+        "model_runs", "tier_assignments", "tier_history", "manual_overrides", "draws", "reason_codes",
     ]
 }

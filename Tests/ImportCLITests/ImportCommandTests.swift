@@ -8,9 +8,9 @@ import Testing
         let path = try CLIHarness.temporaryDirectory().appendingPathComponent("s.sqlite").path
         let first = try CLIHarness.run(["init", "--store", path])
         #expect(first.status == 0)
-        #expect(first.stdout == "\(path): applied v1-import, v1-runs, v2-run-details, v3-scores-in-assignments, v4-compact-run-rows, v5-drop-event-indexes\n")
+        #expect(first.stdout == "\(path): applied v1-import, v1-runs, v2-run-details, v3-scores-in-assignments, v4-compact-run-rows, v5-drop-event-indexes, v6-packed-run-codes\n")
         let second = try CLIHarness.run(["init", "--store", path])
-        #expect(second.stdout == "\(path): up to date (migrations: v1-import, v1-runs, v2-run-details, v3-scores-in-assignments, v4-compact-run-rows, v5-drop-event-indexes)\n")
+        #expect(second.stdout == "\(path): up to date (migrations: v1-import, v1-runs, v2-run-details, v3-scores-in-assignments, v4-compact-run-rows, v5-drop-event-indexes, v6-packed-run-codes)\n")
     }
 
     @Test func importIntoMissingStoreSaysToInit() throws {

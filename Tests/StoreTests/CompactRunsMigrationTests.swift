@@ -19,10 +19,10 @@ import Testing
                 INSERT INTO tier_assignments (run_id, enterprise_id, model_tier, tier, override_code, reasons, drawable,
                                               proposed_tier, previous_tier, pending_runs, pending_tier, probability, points, model_reasons) VALUES
                     ('run-2024-06-30', '91350100M00010006A', 'B', 'B', NULL, 'R_PEN_12M', 1, 'B', NULL, NULL, NULL, 0.0625, 612, 'R_PEN_12M'),
-                    ('run-2024-06-30', '91350100M000100072', 'A', 'A', NULL, 'R_AGE', 1, 'A', NULL, NULL, NULL, 0.01, 700, 'R_AGE'),
+                    ('run-2024-06-30', '91350100M000100072', 'A', 'A', NULL, 'R_ENTITY_AGE', 1, 'A', NULL, NULL, NULL, 0.01, 700, 'R_ENTITY_AGE'),
                     ('run-2024-06-30', '92350103L000000111', NULL, NULL, NULL, 'O_INACTIVE', 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
                     ('run-2024-07-31', '91350100M00010006A', 'B', 'D', 'O_SERIOUS_LIST_D', 'O_SERIOUS_LIST_D;R_PEN_12M', 1, 'D', 'B', NULL, NULL, 0.07, 600, 'R_PEN_12M'),
-                    ('run-2024-07-31', '91350100M000100072', 'A', 'A', NULL, 'R_AGE', 1, 'A', 'A', NULL, NULL, 0.01, 701, 'R_AGE'),
+                    ('run-2024-07-31', '91350100M000100072', 'A', 'A', NULL, 'R_ENTITY_AGE', 1, 'A', 'A', NULL, NULL, 0.01, 701, 'R_ENTITY_AGE'),
                     ('run-2024-07-31', '91350100M00010008X', 'C', 'C', NULL, 'R_COMPLAINTS', 1, 'C', NULL, NULL, NULL, 0.09, 560, 'R_COMPLAINTS'),
                     ('run-2024-07-31', '91350100M00010009Y', 'B', 'B', NULL, 'R_DOMAIN', 1, 'B', NULL, 2, 'A', 0.03, 640, 'R_DOMAIN');
                 INSERT INTO tier_history (enterprise_id, run_id, as_of, from_tier, to_tier, cause) VALUES
@@ -70,9 +70,10 @@ import Testing
             if expected[index][1] == "91350100M00010009Y" { expected[index][8] = "B" }
         }
         #expect(try Self.rows(path, "SELECT * FROM tier_assignments ORDER BY run_id, enterprise_id") == expected)
-        // Stored compactly: reasons only where they differ from the model's.
-        #expect(try Self.rows(path, "SELECT enterprise_id, reasons FROM run_assignments WHERE run_no = 2 ORDER BY enterprise_id")
-            == [["91350100M00010006A", "O_SERIOUS_LIST_D;R_PEN_12M"], ["91350100M000100072", "NULL"], ["91350100M00010008X", "NULL"], ["91350100M00010009Y", "NULL"]])
+        // Stored compactly: reasons only where they are not the overrides then the model's
+        // (here none: since v6 the lists are packed codes, PackedRunCodesMigrationTests).
+        #expect(try Self.rows(path, "SELECT enterprise_id, override_code, reasons FROM run_assignments WHERE run_no = 2 ORDER BY enterprise_id")
+            == [["91350100M00010006A", "2", "NULL"], ["91350100M000100072", "NULL", "NULL"], ["91350100M00010008X", "NULL", "NULL"], ["91350100M00010009Y", "NULL", "NULL"]])
         // The readers.
         let july = try store.assignments(ofRun: "run-2024-07-31")
         #expect(july.map(\.tier) == [.d, .a, .c, .b])

@@ -37,8 +37,9 @@ import Testing
         #expect(rowsBefore.count == 3)
 
         let store = try Store.open(path: path)
-        #expect(try store.appliedMigrations().last == "v5-drop-event-indexes")
-        let after = try Self.indexNames(path)
+        #expect(try store.appliedMigrations().contains("v5-drop-event-indexes"))
+        // (Later migrations' own indexes aside: v6's `reason_codes`.)
+        let after = try Self.indexNames(path).filter { $0 != "sqlite_autoindex_reason_codes_1" }
         #expect(after == before.filter { !StoreSchema.droppedEventIndexes.contains($0) })
         #expect(try Self.rows(path) == rowsBefore)
         #expect(try store.integrityCheck() == "ok")

@@ -10,9 +10,9 @@ public struct ScoredEnterprise: Hashable, Sendable, Codable {
     /// Tier from the model's cut points, before overrides and stability.
     public let modelTier: Tier
     /// Up to 4 model reasons, largest positive contribution first.
-    public let reasons: [ReasonCode]
+    public let reasons: CodeList<ReasonCode>
 
-    public init(enterpriseId: CreditCode, linearPredictor: Double, probability: Double, points: Double, modelTier: Tier, reasons: [ReasonCode]) {
+    public init(enterpriseId: CreditCode, linearPredictor: Double, probability: Double, points: Double, modelTier: Tier, reasons: CodeList<ReasonCode>) {
         self.enterpriseId = enterpriseId
         self.linearPredictor = linearPredictor
         self.probability = probability

@@ -6,7 +6,7 @@ public struct TierAssignment: Hashable, Sendable {
     /// Nil for an inactive enterprise (not scored).
     public let score: ScoredEnterprise?
     /// Overrides whose condition held, in the order of DOMAIN.md §2.3.
-    public let overrides: [OverrideCode]
+    public let overrides: CodeList<OverrideCode>
     /// The manual override in force, kept for the audit trail.
     public var manualOverride: ManualOverride? { manualOverrides.first }
     // At most one element. An array (empty: no allocation) rather than an inline optional,
@@ -22,11 +22,11 @@ public struct TierAssignment: Hashable, Sendable {
     /// Set while a better proposed tier waits for more consecutive runs.
     public let pendingImprovement: PendingImprovement?
     /// Override codes first, then model reasons; at most 4.
-    public let reasons: [AssignmentReason]
+    public let reasons: CodeList<AssignmentReason>
 
-    public init(enterpriseId: CreditCode, asOf: CivilDate, score: ScoredEnterprise?, overrides: [OverrideCode],
+    public init(enterpriseId: CreditCode, asOf: CivilDate, score: ScoredEnterprise?, overrides: CodeList<OverrideCode>,
                 manualOverride: ManualOverride?, proposedTier: Tier?, tier: Tier?, previousTier: Tier?,
-                pendingImprovement: PendingImprovement?, reasons: [AssignmentReason]) {
+                pendingImprovement: PendingImprovement?, reasons: CodeList<AssignmentReason>) {
         self.enterpriseId = enterpriseId
         self.asOf = asOf
         self.score = score

@@ -27,7 +27,7 @@ public struct MonthlyRunSummary: Sendable, Equatable {
     public init(_ assignments: [TierAssignment], topReasons top: Int = 5) {
         var counts = [0, 0, 0, 0], inactive = 0
         var riskier = 0, safer = 0, newlyTiered = 0, untiered = 0
-        let overrideCodes = OverrideCode.allCases, reasonCodes = ReasonCode.allCases
+        let overrideCodes = OverrideCode.ordered, reasonCodes = ReasonCode.ordered
         var overrideCounts = [Int](repeating: 0, count: overrideCodes.count), reasonCounts = [Int](repeating: 0, count: reasonCodes.count)
         for a in assignments {
             if let tier = a.tier { counts[tier.rank] += 1 } else { inactive += 1 }
@@ -40,8 +40,8 @@ public struct MonthlyRunSummary: Sendable, Equatable {
             }
             for reason in a.reasons {
                 switch reason {
-                case let .override(code): overrideCounts[overrideCodes.firstIndex(of: code)!] += 1
-                case let .model(code): reasonCounts[reasonCodes.firstIndex(of: code)!] += 1
+                case let .override(code): overrideCounts[code.compactOrdinal] += 1
+                case let .model(code): reasonCounts[code.compactOrdinal] += 1
                 }
             }
         }

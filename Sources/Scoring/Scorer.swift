@@ -67,14 +67,15 @@ public struct Scorer: Sendable {
 
     /// Reason codes with a positive summed contribution, largest first (ties in `ReasonCode`
     /// declaration order), at most `maximumReasons`.
-    static func reasons(contributions: [Double]) -> [ReasonCode] {
+    static func reasons(contributions: [Double]) -> CodeList<ReasonCode> {
         contributions.withUnsafeBufferPointer { reasons(contributions: $0) }
     }
 
     /// The same selection without a sort: one pass keeping the best `maximumReasons`, in a
-    /// stack buffer. (A growing index array, then a map through `ReasonCode.allCases` — which
-    /// builds its array at each use — cost three allocations per firm, callgrind, 10⁵ firms.)
-    static func reasons(contributions: UnsafeBufferPointer<Double>) -> [ReasonCode] {
+    /// stack buffer, into an inline list. (A growing index array, then a map through
+    /// `ReasonCode.allCases` — which builds its array at each use — cost three allocations per
+    /// firm, callgrind, 10⁵ firms.)
+    static func reasons(contributions: UnsafeBufferPointer<Double>) -> CodeList<ReasonCode> {
         withUnsafeTemporaryAllocation(of: Int.self, capacity: maximumReasons + 1) { best in
             var count = 0
             for index in contributions.indices where contributions[index] > 0 {
@@ -89,8 +90,9 @@ public struct Scorer: Sendable {
                 best[position] = index
                 count = min(count + 1, maximumReasons)
             }
-            guard count > 0 else { return [] }
-            return (0..<count).map { reasonCodes[best[$0]] }
+            var reasons = CodeList<ReasonCode>()
+            for position in 0..<count { reasons.append(reasonCodes[best[position]]) }
+            return reasons
         }
     }
 

@@ -22,7 +22,7 @@ public struct TierAssigner: Sendable {
                        previous: TierAssignment?) -> TierAssignment {
         var tier = score.modelTier
         var fixed = false
-        var applied: [OverrideCode] = []
+        var applied = CodeList<OverrideCode>()
         if facts.onSeriousList {
             applied.append(.seriousListD)
             tier = .d
@@ -47,9 +47,8 @@ public struct TierAssigner: Sendable {
             tier = manual.tier
         }
         let (published, pending) = stabilised(proposed: tier, previous: previous, immediate: manual != nil)
-        // Override codes first, then model reasons, at most 4 (one array, built in place).
-        var reasons: [AssignmentReason] = []
-        reasons.reserveCapacity(min(Scorer.maximumReasons, applied.count + score.reasons.count))
+        // Override codes first, then model reasons, at most 4 (an inline list).
+        var reasons = CodeList<AssignmentReason>()
         for code in applied where reasons.count < Scorer.maximumReasons { reasons.append(.override(code)) }
         for code in score.reasons where reasons.count < Scorer.maximumReasons { reasons.append(.model(code)) }
         return TierAssignment(enterpriseId: score.enterpriseId, asOf: asOf, score: score, overrides: applied, manualOverride: manual,

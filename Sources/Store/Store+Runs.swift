@@ -192,7 +192,7 @@ extension Store {
                     }
                     var pending: PendingImprovement?
                     if let pendingTier = try tier(4), let runs = row[3] as Int? { pending = PendingImprovement(runs: runs, tier: pendingTier) }
-                    var overrides: [OverrideCode] = []
+                    var overrides = CodeList<OverrideCode>()
                     if let packed = row[6] as Int? {
                         guard let codes = StoredCodes.unpack(packed) else {
                             throw StoreError.corrupt(table: "run_assignments", key: id, message: "`override_code` \(packed) is not a list of known codes")

@@ -10,7 +10,8 @@ extension StoreSchema {
     /// A run row at 10⁶ firms went from about 124 to 58 bytes: the model reasons' text alone was
     /// 50 of them. The run's write — SQLite's inserts, then the same bytes again into the WAL and
     /// from it into the database — was the single-threaded end of a monthly run; 10⁶ interleaved
-    /// runs took 6.02 → 5.19 s (medians of 3, Benchmarks/README.md "Monthly run", session 8).
+    /// runs took 4.65 → 4.21 s (medians of 4, faster in each pair; Benchmarks/README.md "Monthly
+    /// run", session 8).
     ///
     /// The views `tier_assignments` and `tier_history` give the lists back as text through
     /// `reason_codes`, so SQL over them reads exactly as before. Stored rows are carried over;

@@ -9,13 +9,13 @@ public struct StoredAssignment: Hashable, Sendable {
     public let pendingImprovement: PendingImprovement?
     /// Tiered and active on the run's as-of date (licence rules are applied per draw domain).
     public let drawable: Bool
-    public let overrides: [OverrideCode]
+    public let overrides: CodeList<OverrideCode>
     /// The model's probability and scorecard points; nil for inactive enterprises (not scored).
     public let probability: Double?
     public let points: Int?
 
     public init(enterpriseId: CreditCode, modelTier: Tier?, tier: Tier?, pendingImprovement: PendingImprovement?, drawable: Bool,
-                overrides: [OverrideCode], probability: Double? = nil, points: Int? = nil) {
+                overrides: CodeList<OverrideCode>, probability: Double? = nil, points: Int? = nil) {
         self.enterpriseId = enterpriseId
         self.modelTier = modelTier
         self.tier = tier

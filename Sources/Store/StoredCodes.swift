@@ -42,9 +42,8 @@ public enum StoredCodes {
         return packed
     }
 
-    static func pack(_ codes: [OverrideCode]) -> Int { pack(codes.lazy.map(\.storeNumber)) }
-    static func pack(_ codes: [ReasonCode]) -> Int { pack(codes.lazy.map(\.storeNumber)) }
-    static func pack(_ codes: [AssignmentReason]) -> Int { pack(codes.lazy.map(\.storeNumber)) }
+    @inline(__always)
+    static func pack<S: Sequence>(_ codes: S) -> Int where S.Element: StoredCode { pack(codes.lazy.map(\.storeNumber)) }
 
     /// The stored `reasons` a row leaves NULL: its overrides, then its model reasons, at most 4
     /// — what TierAssigner builds.
@@ -93,7 +92,12 @@ public enum StoredCodes {
     }
 }
 
-extension OverrideCode {
+/// A code with a store number.
+protocol StoredCode {
+    var storeNumber: Int { get }
+}
+
+extension OverrideCode: StoredCode {
     /// Its number in stored code lists (`StoredCodes`): fixed forever.
     var storeNumber: Int {
         switch self {
@@ -107,7 +111,7 @@ extension OverrideCode {
     }
 }
 
-extension ReasonCode {
+extension ReasonCode: StoredCode {
     /// Its number in stored code lists (`StoredCodes`): fixed forever.
     var storeNumber: Int {
         switch self {
@@ -135,7 +139,7 @@ extension ReasonCode {
     }
 }
 
-extension AssignmentReason {
+extension AssignmentReason: StoredCode {
     var storeNumber: Int {
         switch self {
         case let .override(code): code.storeNumber

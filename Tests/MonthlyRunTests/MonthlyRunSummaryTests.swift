@@ -9,7 +9,7 @@ struct MonthlyRunSummaryTests {
     static func firm(_ number: Int, from previous: Tier?, to tier: Tier?, reasons: [AssignmentReason] = []) -> TierAssignment {
         TierAssignment(enterpriseId: CreditCode(unchecked: "91110000" + String(repeating: "0", count: 9 - String(number).count) + "\(number)X"), asOf: asOf,
                        score: nil, overrides: [], manualOverride: nil, proposedTier: tier, tier: tier, previousTier: previous,
-                       pendingImprovement: nil, reasons: reasons)
+                       pendingImprovement: nil, reasons: CodeList(reasons))
     }
 
     @Test func countsDirectionsAndTopReasons() {

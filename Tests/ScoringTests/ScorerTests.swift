@@ -59,7 +59,7 @@ import Features
             let expected = contributions.indices.filter { contributions[$0] > 0 }
                 .sorted { contributions[$0] != contributions[$1] ? contributions[$0] > contributions[$1] : $0 < $1 }
                 .prefix(Scorer.maximumReasons).map { ReasonCode.allCases[$0] }
-            #expect(Scorer.reasons(contributions: contributions) == expected)
+            #expect(Array(Scorer.reasons(contributions: contributions)) == expected)
         }
     }
 

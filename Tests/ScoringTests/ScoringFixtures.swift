@@ -38,7 +38,7 @@ enum ScoringFixtures {
 
     static func score(_ p: Double, tier: Tier? = nil, reasons: [ReasonCode] = [], id: CreditCode = firm) -> ScoredEnterprise {
         ScoredEnterprise(enterpriseId: id, linearPredictor: 0, probability: p, points: 600,
-                         modelTier: tier ?? CutPoints.standard.tier(for: p), reasons: reasons)
+                         modelTier: tier ?? CutPoints.standard.tier(for: p), reasons: CodeList(reasons))
     }
 
     static let quiet = OverrideFacts(onSeriousList: false, onAbnormalList: false, heavyPenaltyLast12Months: false, ageDays: 4000, historyEventCount: 3)

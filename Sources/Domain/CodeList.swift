@@ -2,6 +2,8 @@
 public protocol CompactCode: Hashable, Sendable {
     /// 0..<64, distinct per code (not a stored format: stores number codes their own way).
     var compactOrdinal: Int { get }
+    /// The code of an ordinal `compactOrdinal` gives (switches, not a static array: each use
+    /// of a static went through `swift_once`).
     init(compactOrdinal: Int)
 }
 
@@ -75,7 +77,17 @@ extension OverrideCode: CompactCode {
         }
     }
 
-    @inlinable public init(compactOrdinal: Int) { self = Self.ordered[compactOrdinal] }
+    @inlinable public init(compactOrdinal: Int) {
+        switch compactOrdinal {
+        case 0: self = .inactive
+        case 1: self = .seriousListD
+        case 2: self = .abnormalMinC
+        case 3: self = .heavyPenaltyMinC
+        case 4: self = .newNoHistoryB
+        case 5: self = .manual
+        default: preconditionFailure("no OverrideCode has the compact ordinal \(compactOrdinal)")
+        }
+    }
 
     /// `allCases`, built once (the synthesized property builds its array at each use).
     public static let ordered = allCases
@@ -107,7 +119,31 @@ extension ReasonCode: CompactCode {
         }
     }
 
-    @inlinable public init(compactOrdinal: Int) { self = Self.ordered[compactOrdinal] }
+    @inlinable public init(compactOrdinal: Int) {
+        switch compactOrdinal {
+        case 0: self = .penalties12m
+        case 1: self = .penalties36m
+        case 2: self = .heavyPenalties
+        case 3: self = .penaltyFines
+        case 4: self = .recentPenalty
+        case 5: self = .samplingExposure
+        case 6: self = .samplingFails
+        case 7: self = .samplingSafetyFail
+        case 8: self = .inspectionExposure
+        case 9: self = .seriousInspections
+        case 10: self = .inspectionFindings
+        case 11: self = .complaints
+        case 12: self = .abnormalHistory
+        case 13: self = .seriousListExit
+        case 14: self = .entityAge
+        case 15: self = .newEntity
+        case 16: self = .domain
+        case 17: self = .entityType
+        case 18: self = .licenceLapsed
+        case 19: self = .notInspected
+        default: preconditionFailure("no ReasonCode has the compact ordinal \(compactOrdinal)")
+        }
+    }
 
     /// `allCases`, built once.
     public static let ordered = allCases

@@ -9,36 +9,50 @@ final class HashingFileWriter {
     let path: String
     private var file: UnsafeMutablePointer<FILE>?
     private var hasher = SHA256()
-    private var buffer: [UInt8] = []
+    /// The buffer: raw memory (no Array in a class property: uniqueness and exclusivity checks
+    /// at each write), `used` bytes of `bufferSize` filled.
+    private static let bufferSize = 1 << 20
+    /// Room left for each line (`withLine`); a line is far shorter.
+    static let lineCapacity = 4_096
+    private let buffer = UnsafeMutableRawPointer.allocate(byteCount: HashingFileWriter.bufferSize, alignment: 16)
+    private var used = 0
 
     init(path: String) throws(MonthlyRunError) {
         guard let file = fopen(path, "wb") else {
+            buffer.deallocate()
             throw .io(path: path, message: "cannot write: \(String(cString: strerror(errno)))")
         }
         self.path = path
         self.file = file
-        buffer.reserveCapacity(1 << 20)
     }
 
     deinit {
         if let file { fclose(file) }
+        buffer.deallocate()
     }
 
     func write(_ bytes: [UInt8]) throws(MonthlyRunError) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 20 { try flush() }
+        for start in stride(from: 0, to: bytes.count, by: Self.lineCapacity) {
+            try withLine { line in bytes[start..<min(start + Self.lineCapacity, bytes.count)].withUnsafeBytes { line.put($0) } }
+        }
+    }
+
+    /// Renders one line (at most `lineCapacity` bytes) straight into the buffer.
+    func withLine(_ render: (inout LineBuffer) -> Void) throws(MonthlyRunError) {
+        if used + Self.lineCapacity > Self.bufferSize { try flush() }
+        var line = LineBuffer(base: buffer + used, capacity: Self.lineCapacity)
+        render(&line)
+        used += line.count
     }
 
     private func flush() throws(MonthlyRunError) {
         guard let file else { throw .io(path: path, message: "cannot write: the file is closed") }
-        let written = buffer.withUnsafeBytes { raw -> Int in
-            hasher.update(bufferPointer: raw)
-            return raw.isEmpty ? 0 : fwrite(raw.baseAddress!, 1, raw.count, file)
-        }
-        guard written == buffer.count else {
+        let bytes = UnsafeRawBufferPointer(start: buffer, count: used)
+        hasher.update(bufferPointer: bytes)
+        guard bytes.isEmpty || fwrite(buffer, 1, used, file) == used else {
             throw .io(path: path, message: "cannot write: \(String(cString: strerror(errno)))")
         }
-        buffer.removeAll(keepingCapacity: true)
+        used = 0
     }
 
     /// Flushes and closes the file; returns the lowercase hex SHA-256 of its bytes.

@@ -267,8 +267,8 @@ extension MonthlyRun {
     }
 
     /// One firm's scores.csv line, newline included.
-    static func appendScoreLine(_ a: TierAssignment, to bytes: inout [UInt8]) {
-        a.enterpriseId.withUTF8 { bytes.append(contentsOf: $0) }
+    static func appendScoreLine(_ a: TierAssignment, to bytes: inout some CSVByteSink) {
+        a.enterpriseId.withUTF8 { bytes.put($0) }
         bytes.comma()
         if let score = a.score {
             bytes.append(score.probability.description)
@@ -291,15 +291,15 @@ extension MonthlyRun {
         bytes.append(a.pendingImprovement?.tier)
         bytes.comma()
         for (index, code) in a.overrides.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ";")) }
+            if index > 0 { bytes.put(UInt8(ascii: ";")) }
             bytes.append(code.rawValue)
         }
         bytes.comma()
         for (index, reason) in a.reasons.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ";")) }
+            if index > 0 { bytes.put(UInt8(ascii: ";")) }
             bytes.append(reason.code)
         }
-        bytes.append(0x0A)
+        bytes.put(0x0A)
     }
 
     /// transitions.csv: one row per enterprise whose published tier changed; the cause is the
@@ -311,8 +311,8 @@ extension MonthlyRun {
     }
 
     /// One transition's line, newline included (`a.isTransition`).
-    static func appendTransitionLine(_ a: TierAssignment, to bytes: inout [UInt8]) {
-        a.enterpriseId.withUTF8 { bytes.append(contentsOf: $0) }
+    static func appendTransitionLine(_ a: TierAssignment, to bytes: inout some CSVByteSink) {
+        a.enterpriseId.withUTF8 { bytes.put($0) }
         bytes.comma()
         bytes.append(a.previousTier)
         bytes.comma()
@@ -322,11 +322,11 @@ extension MonthlyRun {
             bytes.append("model")
         } else {
             for (index, code) in a.overrides.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ";")) }
+                if index > 0 { bytes.put(UInt8(ascii: ";")) }
                 bytes.append(code.rawValue)
             }
         }
-        bytes.append(0x0A)
+        bytes.put(0x0A)
     }
 
     /// The previous run's published tier and pending improvement per enterprise, from its

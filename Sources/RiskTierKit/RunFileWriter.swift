@@ -17,13 +17,11 @@ struct RunFileWriter {
     private var transitions: HashingFileWriter?
     /// Every temporary file created so far with its final name.
     private var files: [(temporary: URL, final: URL)] = []
-    private var line: [UInt8] = []
     private(set) var error: MonthlyRunError?
 
     /// Creates the folder and opens scores.csv and transitions.csv (their header lines written).
     init(directory: String) {
         folder = URL(fileURLWithPath: directory)
-        line.reserveCapacity(512)
         do throws(MonthlyRunError) {
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -52,14 +50,12 @@ struct RunFileWriter {
     mutating func append(_ assignments: some Collection<TierAssignment>) {
         guard error == nil else { return }
         do throws(MonthlyRunError) {
+            // (Each line rendered straight into its writer's buffer.)
+            let scores = scores!, transitions = transitions!
             for assignment in assignments {
-                line.removeAll(keepingCapacity: true)
-                MonthlyRun.appendScoreLine(assignment, to: &line)
-                try scores!.write(line)
+                try scores.withLine { MonthlyRun.appendScoreLine(assignment, to: &$0) }
                 if assignment.isTransition {
-                    line.removeAll(keepingCapacity: true)
-                    MonthlyRun.appendTransitionLine(assignment, to: &line)
-                    try transitions!.write(line)
+                    try transitions.withLine { MonthlyRun.appendTransitionLine(assignment, to: &$0) }
                 }
             }
         } catch {

@@ -15,6 +15,8 @@ public struct Scorer: Sendable {
     let means: [Double]
     /// Reason code per feature column, and the codes in order of first appearance.
     let reasonIndex: [Int]
+    /// Contributions per firm: one per reason code (a static would be a `swift_once` per firm).
+    let reasonCount: Int
 
     /// Most model reasons reported per enterprise (DOMAIN.md §2.3).
     public static let maximumReasons = 4
@@ -35,6 +37,7 @@ public struct Scorer: Sendable {
         self.beta = model.coefficients.dropFirst().map { $0.estimate ?? 0 }
         self.means = FeatureName.allCases.map { model.trainingMeans[$0.rawValue]! }
         self.reasonIndex = FeatureName.allCases.map { ReasonCode.allCases.firstIndex(of: $0.reasonCode)! }
+        self.reasonCount = ReasonCode.allCases.count
     }
 
     /// logistic(η) without overflow for large |η|.
@@ -51,7 +54,7 @@ public struct Scorer: Sendable {
     public func score(row x: UnsafeBufferPointer<Double>, enterpriseId: CreditCode) -> ScoredEnterprise {
         precondition(x.count == beta.count, "row must have one value per feature")
         // Contributions in a stack buffer, not an array per row (the monthly run scores every firm).
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: Scorer.reasonCodes.count) { contributions in
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: reasonCount) { contributions in
             contributions.initialize(repeating: 0)
             var eta = intercept
             for j in 0..<beta.count {
@@ -90,14 +93,13 @@ public struct Scorer: Sendable {
                 best[position] = index
                 count = min(count + 1, maximumReasons)
             }
+            // (A contribution's index is its code's place in ReasonCode: its compact ordinal.)
             var reasons = CodeList<ReasonCode>()
-            for position in 0..<count { reasons.append(reasonCodes[best[position]]) }
+            for position in 0..<count { reasons.append(ReasonCode(compactOrdinal: best[position])) }
             return reasons
         }
     }
 
-    /// `ReasonCode.allCases`, built once.
-    private static let reasonCodes = ReasonCode.allCases
 
     /// Scores every row of a feature set built with this model's priors and options.
     public func score(_ set: FeatureSet) throws(ScoringError) -> [ScoredEnterprise] {

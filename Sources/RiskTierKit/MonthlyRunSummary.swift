@@ -24,7 +24,7 @@ public struct MonthlyRunSummary: Sendable, Equatable {
 
     public var transitions: Int { riskier + safer + newlyTiered + untiered }
 
-    public init(_ assignments: [TierAssignment], topReasons top: Int = 5) {
+    public init(_ assignments: some Sequence<TierAssignment>, topReasons top: Int = 5) {
         var counts = [0, 0, 0, 0], inactive = 0
         var riskier = 0, safer = 0, newlyTiered = 0, untiered = 0
         let overrideCodes = OverrideCode.ordered, reasonCodes = ReasonCode.ordered

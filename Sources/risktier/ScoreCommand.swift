@@ -62,7 +62,7 @@ struct ScoreCommand: ParsableCommand {
             let result = try MonthlyRun.scoreRecordAndWrite(MonthlyScoreRequest(storePath: store, modelPath: model, asOf: CivilDate(iso: asOf)!,
                                                                                 policy: tierPolicy, previousRunDirectory: previous), to: out)
             let folder = out.hasSuffix("/") ? String(out.dropLast()) : out
-            print("scored \(result.assignments.count) enterprises with \(result.model.modelId) as of \(asOf) → \(folder)/ (scores.csv, transitions.csv, run.json)")
+            print("scored \(result.firmCount) enterprises with \(result.model.modelId) as of \(asOf) → \(folder)/ (scores.csv, transitions.csv, run.json)")
             for line in result.summary.lines(asOf: result.asOf) { print(line) }
             // The process ends here: returning would free the run's assignments one by one for
             // nothing (≈ 0.3 s at 10⁶ firms, perf). Every file and the store are closed by now.

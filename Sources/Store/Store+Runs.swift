@@ -98,15 +98,15 @@ extension Store {
             let reasons = StoredCodes.pack(a.reasons)
             row.int(runNumber)
             row.text(a.enterpriseId)
-            row.text(a.score?.modelTier.rawValue)
-            row.text(a.tier?.rawValue)
+            row.tier(a.score?.modelTier)
+            row.tier(a.tier)
             if a.overrides.isEmpty { row.null() } else { row.int(overrides) }
             if reasons == StoredCodes.derivedReasons(overrides: overrides, modelReasons: modelReasons ?? 0) { row.null() } else { row.int(reasons) }
             row.bool(drawable(a))
-            row.text(a.proposedTier?.rawValue)
-            row.text(a.previousTier?.rawValue)
+            row.tier(a.proposedTier)
+            row.tier(a.previousTier)
             row.int(a.pendingImprovement?.runs)
-            row.text(a.pendingImprovement?.tier.rawValue)
+            row.tier(a.pendingImprovement?.tier)
             if let s = a.score {
                 row.double(s.probability)
                 row.int(Int(s.points.rounded()))

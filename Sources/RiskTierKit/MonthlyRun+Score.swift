@@ -202,14 +202,13 @@ extension MonthlyRun {
         let chunkSize = stream?.chunkSize ?? max(table.enterpriseCount, 1)
         var chunks: [[TierAssignment]] = []
         var chunk: [TierAssignment] = []
-        chunk.reserveCapacity(min(chunkSize, table.enterpriseCount))
         func finishChunk() {
             stream?.send(chunk)
             chunks.append(chunk)
             chunk = []
-            chunk.reserveCapacity(chunkSize)
         }
         table.forEachEnterprise(priors: scorer.featureSpec.priors) { id, row, facts in
+            if chunk.isEmpty { chunk.reserveCapacity(chunkSize) }
             if let row, let facts {
                 let score = scorer.score(row: row, enterpriseId: id)
                 // (Empty dictionaries are the usual case: skip hashing the id for them.)

@@ -48,10 +48,9 @@ struct RunFileWriter {
 
     /// The next firms' lines, in order.
     mutating func append(_ assignments: some Collection<TierAssignment>) {
-        guard error == nil else { return }
+        guard error == nil, let scores, let transitions else { return }
         do throws(MonthlyRunError) {
             // (Each line rendered straight into its writer's buffer.)
-            let scores = scores!, transitions = transitions!
             for assignment in assignments {
                 try scores.withLine { MonthlyRun.appendScoreLine(assignment, to: &$0) }
                 if assignment.isTransition {

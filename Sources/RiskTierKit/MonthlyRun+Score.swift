@@ -202,13 +202,17 @@ extension MonthlyRun {
         let chunkSize = stream?.chunkSize ?? max(table.enterpriseCount, 1)
         var chunks: [[TierAssignment]] = []
         var chunk: [TierAssignment] = []
+        var assigned = 0
+        // (Each chunk's capacity reserved up front, for the firms left: none after the last.)
+        chunk.reserveCapacity(min(chunkSize, table.enterpriseCount))
         func finishChunk() {
             stream?.send(chunk)
             chunks.append(chunk)
+            assigned += chunk.count
             chunk = []
+            chunk.reserveCapacity(max(0, min(chunkSize, table.enterpriseCount - assigned)))
         }
         table.forEachEnterprise(priors: scorer.featureSpec.priors) { id, row, facts in
-            if chunk.isEmpty { chunk.reserveCapacity(chunkSize) }
             if let row, let facts {
                 let score = scorer.score(row: row, enterpriseId: id)
                 // (Empty dictionaries are the usual case: skip hashing the id for them.)

@@ -149,3 +149,67 @@ import Testing
         }
     }
 }
+
+/// What `recordRun` writes since v6: packed lists, `reasons` only where they are not derivable,
+/// and the views giving the lists back as text.
+@Suite struct PackedRunRowsTests {
+    static func date(_ text: String) -> CivilDate { CivilDate(iso: text)! }
+
+    static func scored(_ id: String, _ tier: Tier, reasons: CodeList<ReasonCode>) -> ScoredEnterprise {
+        ScoredEnterprise(enterpriseId: CreditCode(unchecked: id), linearPredictor: -2, probability: 0.119_202_922_022_117_57, points: 612.4,
+                         modelTier: tier, reasons: reasons)
+    }
+
+    @Test func recordedRowsArePackedAndReadBackAsText() throws {
+        let (directory, path) = try MigratedStore.make(upTo: "v6-packed-run-codes", sql: "")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try Store.open(path: path)
+        let asOf = Self.date("2024-06-30")
+        let assignments = [
+            // The model's reasons only: `reasons` NULL.
+            TierAssignment(enterpriseId: CreditCode(unchecked: "91350100M00010006A"), asOf: asOf,
+                           score: Self.scored("91350100M00010006A", .b, reasons: [.domain, .complaints]), overrides: [], manualOverride: nil,
+                           proposedTier: .b, tier: .b, previousTier: nil, pendingImprovement: nil, reasons: [.model(.domain), .model(.complaints)]),
+            // Overrides first, cut at four: derivable, NULL.
+            TierAssignment(enterpriseId: CreditCode(unchecked: "91350100M000100072"), asOf: asOf,
+                           score: Self.scored("91350100M000100072", .b, reasons: [.domain, .complaints, .entityAge]),
+                           overrides: [.seriousListD, .abnormalMinC], manualOverride: nil, proposedTier: .d, tier: .d, previousTier: .c,
+                           pendingImprovement: nil, reasons: [.override(.seriousListD), .override(.abnormalMinC), .model(.domain), .model(.complaints)]),
+            // Reasons that are not the derived ones (a hand-made assignment): stored as they are.
+            TierAssignment(enterpriseId: CreditCode(unchecked: "91350100M00010008X"), asOf: asOf,
+                           score: Self.scored("91350100M00010008X", .a, reasons: []), overrides: [], manualOverride: nil,
+                           proposedTier: .a, tier: .b, previousTier: .b, pendingImprovement: PendingImprovement(runs: 1, tier: .a),
+                           reasons: [.model(.notInspected)]),
+            // Inactive: no score, its override is its reason.
+            TierAssignment(enterpriseId: CreditCode(unchecked: "92350103L000000111"), asOf: asOf, score: nil, overrides: [.inactive],
+                           manualOverride: nil, proposedTier: nil, tier: nil, previousTier: .a, pendingImprovement: nil, reasons: [.override(.inactive)]),
+        ]
+        let run = StoredRun(runId: "run-2024-06-30", modelId: "m", asOf: asOf, inputSHA256: "x", packageVersion: "0", modelSHA256: "y",
+                            tierCounts: "", transitions: 3)
+        try store.recordRun(run, assignments: assignments, drawable: { $0.tier != nil })
+
+        let rows = CompactRunsMigrationTests.rows
+        #expect(try rows(path, "SELECT enterprise_id, model_tier, tier, override_code, reasons, drawable, proposed_tier, previous_tier, pending_runs, pending_tier, points, model_reasons FROM run_assignments ORDER BY enterprise_id") == [
+            ["91350100M00010006A", "B", "B", "NULL", "NULL", "1", "B", "NULL", "NULL", "NULL", "612", "\(23 | 18 << 6)"],
+            ["91350100M000100072", "B", "D", "\(2 | 3 << 6)", "NULL", "1", "D", "C", "NULL", "NULL", "612", "\(23 | 18 << 6 | 21 << 12)"],
+            ["91350100M00010008X", "A", "B", "NULL", "26", "1", "A", "B", "1", "A", "612", "0"],
+            ["92350103L000000111", "NULL", "NULL", "1", "NULL", "0", "NULL", "A", "NULL", "NULL", "NULL", "NULL"],
+        ])
+        #expect(try rows(path, "SELECT enterprise_id, override_code, reasons, model_reasons, probability FROM tier_assignments ORDER BY enterprise_id") == [
+            ["91350100M00010006A", "NULL", "R_DOMAIN;R_COMPLAINTS", "R_DOMAIN;R_COMPLAINTS", "0.11920292202211757"],
+            ["91350100M000100072", "O_SERIOUS_LIST_D;O_ABNORMAL_MIN_C", "O_SERIOUS_LIST_D;O_ABNORMAL_MIN_C;R_DOMAIN;R_COMPLAINTS", "R_DOMAIN;R_COMPLAINTS;R_ENTITY_AGE", "0.11920292202211757"],
+            ["91350100M00010008X", "NULL", "R_NOT_INSPECTED", "", "0.11920292202211757"],
+            ["92350103L000000111", "O_INACTIVE", "O_INACTIVE", "NULL", "NULL"],
+        ])
+        #expect(try rows(path, "SELECT enterprise_id, from_tier, to_tier, cause FROM tier_history ORDER BY enterprise_id") == [
+            ["91350100M00010006A", "NULL", "B", "model"],
+            ["91350100M000100072", "C", "D", "O_SERIOUS_LIST_D;O_ABNORMAL_MIN_C"],
+            ["92350103L000000111", "A", "NULL", "O_INACTIVE"],
+        ])
+        // And the reader.
+        let stored = try store.assignments(ofRun: "run-2024-06-30")
+        #expect(stored.map(\.overrides) == [[], [.seriousListD, .abnormalMinC], [], [.inactive]])
+        #expect(stored.map(\.tier) == [.b, .d, .b, nil])
+        #expect(stored[2].pendingImprovement == PendingImprovement(runs: 1, tier: .a))
+    }
+}

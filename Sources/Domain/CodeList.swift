@@ -88,9 +88,6 @@ extension OverrideCode: CompactCode {
         default: preconditionFailure("no OverrideCode has the compact ordinal \(compactOrdinal)")
         }
     }
-
-    /// `allCases`, built once (the synthesized property builds its array at each use).
-    public static let ordered = allCases
 }
 
 extension ReasonCode: CompactCode {
@@ -144,9 +141,6 @@ extension ReasonCode: CompactCode {
         default: preconditionFailure("no ReasonCode has the compact ordinal \(compactOrdinal)")
         }
     }
-
-    /// `allCases`, built once.
-    public static let ordered = allCases
 }
 
 extension AssignmentReason: CompactCode {

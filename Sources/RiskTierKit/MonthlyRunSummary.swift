@@ -27,7 +27,7 @@ public struct MonthlyRunSummary: Sendable, Equatable {
     public init(_ assignments: some Sequence<TierAssignment>, topReasons top: Int = 5) {
         var counts = [0, 0, 0, 0], inactive = 0
         var riskier = 0, safer = 0, newlyTiered = 0, untiered = 0
-        let overrideCodes = OverrideCode.ordered, reasonCodes = ReasonCode.ordered
+        let overrideCodes = OverrideCode.allCases, reasonCodes = ReasonCode.allCases
         var overrideCounts = [Int](repeating: 0, count: overrideCodes.count), reasonCounts = [Int](repeating: 0, count: reasonCodes.count)
         for a in assignments {
             if let tier = a.tier { counts[tier.rank] += 1 } else { inactive += 1 }

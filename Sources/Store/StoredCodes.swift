@@ -62,14 +62,15 @@ public enum StoredCodes {
         return "((\(overrides) | (COALESCE(a.model_reasons, 0) << (\(bits) * (\(count))))) & \((1 << (4 * bits)) - 1))"
     }()
 
-    /// A stored list back as codes; nil when a number is not a code (a store changed outside
-    /// RiskTier, or written by a newer version).
-    static func unpack(_ packed: Int) -> [AssignmentReason]? {
+    /// A stored list back as codes (inline: the previous run's million rows are read so); nil
+    /// when a number is not a code or the list is longer than a list holds (a store changed
+    /// outside RiskTier, or written by a newer version).
+    static func unpack(_ packed: Int) -> CodeList<AssignmentReason>? {
         guard packed >= 0 else { return nil }
-        var codes: [AssignmentReason] = []
+        var codes = CodeList<AssignmentReason>()
         var rest = packed
         while rest != 0 {
-            guard let code = byNumber[rest & mask] else { return nil }
+            guard codes.count < capacity, let code = byNumber[rest & mask] else { return nil }
             codes.append(code)
             rest >>= bits
         }

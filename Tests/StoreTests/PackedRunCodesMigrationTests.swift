@@ -119,11 +119,12 @@ import Testing
                                            [.override(.seriousListD), .override(.manual), .model(.domain), .model(.complaints)],
                                            Array(repeating: .model(.notInspected), count: StoredCodes.capacity)]
         for list in lists {
-            #expect(StoredCodes.unpack(StoredCodes.pack(list)) == list)
+            #expect(StoredCodes.unpack(StoredCodes.pack(list)).map(Array.init) == list)
         }
         #expect(StoredCodes.unpack(27) == nil)
         #expect(StoredCodes.unpack(7 | 40 << 6) == nil)
         #expect(StoredCodes.unpack(-1) == nil)
+        #expect(StoredCodes.unpack(Int.max) == nil)  // 11 slots: more than a list holds
     }
 
     /// The derived reasons are TierAssigner's list (overrides first, then the model's, at most
@@ -139,7 +140,7 @@ import Testing
                 let expected = Array((overrides.map(AssignmentReason.override) + reasons.map(AssignmentReason.model)).prefix(4))
                 let o = StoredCodes.pack(overrides), m = StoredCodes.pack(reasons)
                 let derived = StoredCodes.derivedReasons(overrides: o, modelReasons: m)
-                #expect(StoredCodes.unpack(derived) == expected)
+                #expect(StoredCodes.unpack(derived).map(Array.init) == expected)
                 let sql = try queue.read { db in
                     try Int.fetchOne(db, sql: "SELECT \(StoredCodes.derivedReasonsSQL) FROM (SELECT ? AS override_code, ? AS model_reasons) a",
                                      arguments: [overrides.isEmpty ? nil : o, m])

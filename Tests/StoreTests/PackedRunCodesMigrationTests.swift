@@ -124,7 +124,10 @@ import Testing
         #expect(StoredCodes.unpack(27) == nil)
         #expect(StoredCodes.unpack(7 | 40 << 6) == nil)
         #expect(StoredCodes.unpack(-1) == nil)
-        #expect(StoredCodes.unpack(Int.max) == nil)  // 11 slots: more than a list holds
+        // Eleven known codes (R_PEN_12M, number 7, in every slot; the eleventh in bits 60–62):
+        // more than a list holds.
+        #expect(StoredCodes.unpack((0...10).reduce(0) { $0 | 7 << (6 * $1) }) == nil)
+        #expect(StoredCodes.unpack((0...9).reduce(0) { $0 | 7 << (6 * $1) })?.count == 10)
     }
 
     /// The derived reasons are TierAssigner's list (overrides first, then the model's, at most

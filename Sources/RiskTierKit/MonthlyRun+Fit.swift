@@ -51,9 +51,13 @@ extension MonthlyRun {
                                  inclusionProbabilities: try recordedInclusionProbabilities(store, asOf: request.asOf, horizonMonths: request.labelWindowMonths),
                                  annualStratumRates: rates.mapValues { Double($0) / 10_000 },
                                  fallbackInclusionProbability: Double(rates[.b]!) / 10_000)
-        let (builder, latest, _) = try features(store: store, asOf: request.asOf, options: request.featureOptions, label: label)
+        func labelsObserved(_ dataEnd: CivilDate?) -> Bool {
+            dataEnd.map { request.asOf <= $0.adding(months: -request.labelWindowMonths) } ?? false
+        }
+        let (builder, latest, _) = try features(store: store, asOf: request.asOf, options: request.featureOptions, label: label,
+                                                latestSuffices: { request.dataEnd != nil || labelsObserved($0) })
         let dataEnd = request.dataEnd ?? latest
-        guard let dataEnd, request.asOf <= dataEnd.adding(months: -request.labelWindowMonths) else {
+        guard labelsObserved(dataEnd), let dataEnd else {
             throw .labelWindowBeyondData(asOf: request.asOf, latestEvent: dataEnd, months: request.labelWindowMonths)
         }
         let set = builder.featureSet(priors: builder.estimatedPriors)

@@ -191,7 +191,8 @@ extension MonthlyRun {
     static func assign(store: Store, request: MonthlyScoreRequest, scorer: Scorer, manual: [CreditCode: [ManualOverride]],
                        previous: [CreditCode: TierAssignment], stream: (() -> AssignmentStream)? = nil)
         throws(MonthlyRunError) -> (chunks: [[TierAssignment]], inputSHA256: String) {
-        let (table, latest, digest) = try features(store: store, asOf: request.asOf, options: scorer.featureSpec.options, label: nil, digest: true)
+        let (table, latest, digest) = try features(store: store, asOf: request.asOf, options: scorer.featureSpec.options, label: nil, digest: true,
+                                                   latestSuffices: { dataCovers(request.asOf, latestEvent: $0) })
         try checkAsOf(request.asOf, latestEvent: latest)
         let assigner = TierAssigner(policy: request.policy)
         let stream = stream?()

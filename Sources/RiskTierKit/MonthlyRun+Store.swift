@@ -17,9 +17,14 @@ extension MonthlyRun {
     /// of the month of the newest event (an export covers whole months; its last events need
     /// not fall on the month's last day).
     static func checkAsOf(_ asOf: CivilDate, latestEvent: CivilDate?) throws(MonthlyRunError) {
-        guard let latestEvent else { throw .asOfAfterData(asOf: asOf, latestEvent: nil) }
+        guard dataCovers(asOf, latestEvent: latestEvent) else { throw .asOfAfterData(asOf: asOf, latestEvent: latestEvent) }
+    }
+
+    /// `checkAsOf`'s test (a later newest event never fails where an earlier one passes).
+    static func dataCovers(_ asOf: CivilDate, latestEvent: CivilDate?) -> Bool {
+        guard let latestEvent else { return false }
         let monthEnd = CivilDate(year: latestEvent.year, month: latestEvent.month, day: 1)!.adding(months: 1).adding(days: -1)
-        guard asOf <= monthEnd else { throw .asOfAfterData(asOf: asOf, latestEvent: latestEvent) }
+        return asOf <= monthEnd
     }
 
     /// The published tiers and pending improvements of the newest stored run before `asOf`.

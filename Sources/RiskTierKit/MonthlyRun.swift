@@ -10,22 +10,22 @@ import Store
 /// (`risktier fit --store`) or score with one (`risktier score`).
 public enum MonthlyRun {
     /// The feature pass: one read of the store (one snapshot) into a `FeatureTableBuilder`;
-    /// also the newest event date and, when `digest` is true, the input digest (lowercase
-    /// hex SHA-256 of the rows read, see `Store.scanFeatureInputs`), taken in the same pass.
-    static func features(store: Store, asOf: CivilDate, options: FeatureOptions, label: LabelOptions?, digest: Bool = false)
+    /// also the newest event date as far as `latestSuffices` needs it (exact where it refuses it:
+    /// `Store.scanFeatureInputs`) and, when `digest` is true, the input digest (lowercase hex
+    /// SHA-256 of the rows read), taken in the same pass.
+    static func features(store: Store, asOf: CivilDate, options: FeatureOptions, label: LabelOptions?, digest: Bool = false,
+                         latestSuffices: (CivilDate?) -> Bool)
         throws(MonthlyRunError) -> (table: FeatureTableBuilder, latestEvent: CivilDate?, inputSHA256: String?) {
         var hasher = SHA256()
         var table: FeatureTableBuilder?
-        var latest: CivilDate?
+        let latest: CivilDate?
         do {
-            try store.scanFeatureInputs(digest: digest ? { hasher.update(bufferPointer: $0) } : nil,
-                                        enterprises: { profiles in
-                                            table = try FeatureTableBuilder(window: FeatureWindow(asOf: asOf, options: options, label: label), profiles: profiles)
-                                        },
-                                        event: { facts, enterpriseId in
-                                            if latest.map({ facts.date > $0 }) ?? true { latest = facts.date }
-                                            return table!.add(facts, enterpriseId: enterpriseId)
-                                        })
+            latest = try store.scanFeatureInputs(digest: digest ? { hasher.update(bufferPointer: $0) } : nil,
+                                                 enterprises: { profiles in
+                                                     table = try FeatureTableBuilder(window: FeatureWindow(asOf: asOf, options: options, label: label), profiles: profiles)
+                                                 },
+                                                 event: { facts, enterpriseId in table!.add(facts, enterpriseId: enterpriseId) },
+                                                 newestSuffices: latestSuffices)
         } catch let error as StoreError {
             throw .store(error.description)
         } catch let error as FeaturesError {

@@ -6,7 +6,8 @@ import SQLite3
 
 /// Renders the monthly run's input digest stream (`Store.scanFeatureInputs`) into a fixed
 /// buffer handed to `sink` whenever it fills: per table the line `## <table> <columns>`
-/// (the columns read, `,`-joined; LF-terminated), then every row, those columns in order, as
+/// (the columns read, `,`-joined; then ` WHERE <condition>` for a table of which only some rows
+/// are read; LF-terminated), then every row read, those columns in order, as
 /// one tag byte and its value —
 /// NULL `0x00`; integer `0x01` + 8 bytes (two's complement, little-endian); real `0x02` + the
 /// 8 bytes of its IEEE-754 binary64 bits (little-endian); text `0x03` and blob `0x04` + the byte
@@ -35,9 +36,10 @@ final class DigestWriter {
         used = 0
     }
 
-    /// `## <table> <column>,<column>,…` and LF.
-    func header(_ table: String, columns: some Sequence<String>) {
-        var line = "## \(table) \(columns.joined(separator: ","))\n"
+    /// `## <table> <column>,<column>,…`, then ` WHERE <condition>` when only some rows are read,
+    /// and LF.
+    func header(_ table: String, columns: some Sequence<String>, condition: String?) {
+        var line = "## \(table) \(columns.joined(separator: ","))\(condition.map { " WHERE \($0)" } ?? "")\n"
         line.withUTF8 { bytes(UnsafeRawBufferPointer($0)) }
     }
 

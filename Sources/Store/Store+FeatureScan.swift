@@ -14,6 +14,16 @@ extension Store {
     /// The columns it reads of each table (`featureInputTables` order), in digest order.
     public static let featureInputColumns = [StoreColumns.enterpriseFeatureInput] + EventKind.allCases.map(StoreColumns.featureInput)
 
+    /// The rows it reads of each table (`featureInputTables` order): an SQL condition, or nil for
+    /// every row (`StoreColumns.featureInputFilter`: of the licences, only those that lapsed).
+    public static let featureInputConditions = [nil] + EventKind.allCases.map { StoreColumns.featureInputFilter($0)?.condition }
+
+    /// The query that reads table `index` of `featureInputTables`.
+    public static func featureInputSQL(_ index: Int) -> String {
+        let select = "SELECT \(featureInputColumns[index].joined(separator: ", ")) FROM \(featureInputTables[index])"
+        return featureInputConditions[index].map { "\(select) WHERE \($0)" } ?? select
+    }
+
     /// The monthly run's one read of the store, in a single read transaction (one snapshot):
     /// the enterprises' profiles (ascending id), then every event of every kind as `EventFacts`
     /// with its enterprise id's bytes (valid during the call only; `event` returns false for an
@@ -24,13 +34,24 @@ extension Store {
     /// from its position once the scan has stopped (the rowid is not read per row: one column of
     /// about eight on the scanning thread, which bounds the scan); an enterprise row by its id.
     ///
+    /// Rows no feature reads are skipped (`featureInputConditions`: licences that never lapsed).
+    ///
     /// `digest`, when given, receives the input digest's bytes in chunks: per table a line
-    /// `## <table> <column>,<column>,…`, then every row of it in the same storage order, the
-    /// values of those columns, each tagged with its type (`DigestWriter`; the rowid is not
-    /// digested: the stream's order is the rows' order).
+    /// `## <table> <column>,<column>,…` (and ` WHERE <condition>` where rows are skipped), then
+    /// every row read in the same storage order, the values of those columns, each tagged with
+    /// its type (`DigestWriter`; the rowid is not digested: the stream's order is the rows' order).
+    ///
+    /// Returns the newest event date (nil: no event), as far as `newestSuffices` needs it: that
+    /// of the rows read, and where `newestSuffices` refuses it, the newest of the skipped rows
+    /// too, looked up in the same snapshot (a query of its own; the callers' checks pass on a
+    /// store with current data, so the usual run reads no skipped row). `newestSuffices` must
+    /// not refuse a later date where it accepts an earlier one: then a date it accepts may be
+    /// below the store's newest, and a date it refuses is exact.
+    @discardableResult
     public func scanFeatureInputs(digest: ((UnsafeRawBufferPointer) -> Void)?,
                                   enterprises: ([EnterpriseProfile]) throws -> Void,
-                                  event: (EventFacts, _ enterpriseId: UnsafeRawBufferPointer) throws -> Bool) throws {
+                                  event: (EventFacts, _ enterpriseId: UnsafeRawBufferPointer) throws -> Bool,
+                                  newestSuffices: (CivilDate?) -> Bool = { _ in true }) throws -> CivilDate? {
         try pool.read { db in
             let digestWriter = digest.map(DigestWriter.init)
             // A second thread steps SQLite and copies rows into batches while this one decodes
@@ -42,9 +63,7 @@ extension Store {
             let decoder = EventFactsDecoder()
             let kinds = EventKind.allCases
             let tables = Array(zip(Store.featureInputTables, Store.featureInputColumns))
-            let statements = try tables.map { table, columns in
-                try db.makeStatement(sql: "SELECT \(columns.joined(separator: ", ")) FROM \(table)")
-            }
+            let statements = try tables.indices.map { try db.makeStatement(sql: Store.featureInputSQL($0)) }
             let handles = SendableStatements(statements.map(\.sqliteStatement), connection: db.sqliteConnection!)
             let channel = RowBatchChannel()
             let producer = DispatchGroup()
@@ -88,6 +107,7 @@ extension Store {
             let statusMatcher = TokenMatcher<RegistrationStatus>()
             var currentTable = ""
             var kind = kinds[0]
+            var newest: CivilDate?
             // A corrupt event row: its table, its position in the table's storage order, and what
             // is wrong (named by rowid once the scanning thread has stopped).
             var corruptEvent: (table: String, position: Int, message: String)?
@@ -98,7 +118,8 @@ extension Store {
                         profiles = []
                     }
                     currentTable = batch.table
-                    digestWriter?.header(currentTable, columns: Store.featureInputColumns[Store.featureInputTables.firstIndex(of: currentTable)!])
+                    let index = Store.featureInputTables.firstIndex(of: currentTable)!
+                    digestWriter?.header(currentTable, columns: Store.featureInputColumns[index], condition: Store.featureInputConditions[index])
                     if let index = kinds.firstIndex(where: { StoreColumns.table($0) == batch.table }) { kind = kinds[index] }
                 }
                 digestWriter?.append(batch)
@@ -136,6 +157,7 @@ extension Store {
                             corruptEvent = (table, batch.firstRow + index, message)
                             break batches
                         }
+                        if newest.map({ facts.date > $0 }) ?? true { newest = facts.date }
                         guard try event(facts, row.bytes(0)) else {
                             corruptEvent = (batch.table, batch.firstRow + index, "enterprise_id '\(row.string(0))' is not a stored enterprise")
                             break batches
@@ -149,11 +171,25 @@ extension Store {
                 // table is scanned in rowid order, so the row's position gives its rowid.
                 channel.cancel()
                 producer.wait()
-                let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM \(corruptEvent.table) ORDER BY rowid LIMIT 1 OFFSET ?", arguments: [corruptEvent.position])
+                let condition = Store.featureInputConditions[Store.featureInputTables.firstIndex(of: corruptEvent.table)!]
+                let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM \(corruptEvent.table)\(condition.map { " WHERE \($0)" } ?? "") ORDER BY rowid LIMIT 1 OFFSET ?",
+                                               arguments: [corruptEvent.position])
                 throw StoreError.corrupt(table: corruptEvent.table, key: rowid.map { "rowid \($0)" } ?? "position \(corruptEvent.position + 1)", message: corruptEvent.message)
             }
             if let failure = channel.failure { throw StoreError.database(message: failure) }
             digestWriter?.flush()
+            if !newestSuffices(newest) {
+                for kind in kinds {
+                    guard let filter = StoreColumns.featureInputFilter(kind) else { continue }
+                    let table = StoreColumns.table(kind)
+                    guard let text = try String.fetchOne(db, sql: "SELECT MAX(\(filter.skippedDateSQL)) FROM \(table) WHERE NOT (\(filter.condition))") else { continue }
+                    guard let date = CivilDate(iso: text) else {
+                        throw StoreError.corrupt(table: table, key: "*", message: "bad date '\(text)' (the newest of the rows the features skip)")
+                    }
+                    if newest.map({ date > $0 }) ?? true { newest = date }
+                }
+            }
+            return newest
         }
     }
 }

@@ -98,16 +98,36 @@ import Testing
 
 /// The monthly run's raw scan (`scanFeatureInputs`) against the general decoding path.
 @Suite struct FeatureScanTests {
-    @Test func scanGivesEveryStoredEventAsItsFactsAndEveryEnterpriseAsItsProfile() throws {
+    /// The fixture's one licence is valid: a revoked one is added (the scan reads only those
+    /// that lapsed).
+    static func storeWithLapsedLicence() throws -> Store {
         let store = try StoreTests.loadedStore()
+        try DatabaseQueue(path: store.path).write { db in
+            try db.execute(sql: """
+                INSERT INTO licences SELECT 'L-2', enterprise_id, domain, recorded_on, 'JY13501000002', licence_type, issued_on, expires_on,
+                                            'revoked', '2023-02-01'
+                FROM licences WHERE event_id = 'L-1'
+                """)
+        }
+        return store
+    }
+
+    @Test func scanGivesEveryStoredEventAsItsFactsAndEveryEnterpriseAsItsProfile() throws {
+        let store = try Self.storeWithLapsedLicence()
         var expected: [EventFacts: Int] = [:]
-        var total = 0
+        var total = 0, skipped = 0
         for kind in EventKind.allCases {
             try store.forEachEvent(of: kind) { event in
+                // A licence that never lapsed (valid, suspended, cancelled) is read by no feature.
+                if case let .licence(licence) = event, licence.status != .revoked, licence.status != .expired {
+                    skipped += 1
+                    return
+                }
                 expected[EventFacts(event), default: 0] += 1
                 total += 1
             }
         }
+        #expect(skipped == 1 && expected.keys.contains { if case .licence = $0.detail { true } else { false } })
         var scanned: [EventFacts: Int] = [:]
         var routed: [String] = []
         var profiles: [EnterpriseProfile] = []
@@ -131,11 +151,13 @@ import Testing
         let header = Array("## enterprises enterprise_id,domains,registered_on,status,status_changed_on\n".utf8)
         #expect(Array(digest.prefix(header.count + 23)) == header + [3, 18, 0, 0, 0] + Array("91350100M00010006A".utf8))
         #expect(decoded.map(\.columns) == Store.featureInputColumns)
+        #expect(decoded.map(\.condition) == decoded.map { $0.table == "licences" ? "status IN ('revoked', 'expired')" : nil })
         let queue = try DatabaseQueue(path: store.path)
         defer { try? queue.close() }
         for (index, table) in decoded.enumerated() {
+            let lapsed = table.table == "licences" ? " WHERE status = 'revoked' OR status = 'expired'" : ""
             let stored = try queue.read { db in
-                try Row.fetchAll(db, sql: "SELECT \(Store.featureInputColumns[index].joined(separator: ", ")) FROM \(table.table)").flatMap { row in
+                try Row.fetchAll(db, sql: "SELECT \(Store.featureInputColumns[index].joined(separator: ", ")) FROM \(table.table)\(lapsed)").flatMap { row in
                     row.databaseValues.map(Self.tagged)
                 }
             }
@@ -161,8 +183,8 @@ import Testing
 
     /// The digest stream back as (table, its columns, every value tagged) per table; nil if it
     /// is malformed.
-    static func decodeDigest(_ bytes: [UInt8]) -> [(table: String, columns: [String], values: [String])]? {
-        var tables: [(table: String, columns: [String], values: [String])] = []
+    static func decodeDigest(_ bytes: [UInt8]) -> [(table: String, columns: [String], condition: String?, values: [String])]? {
+        var tables: [(table: String, columns: [String], condition: String?, values: [String])] = []
         var at = 0
         func le(_ count: Int) -> UInt64? {
             guard at + count <= bytes.count else { return nil }
@@ -174,9 +196,12 @@ import Testing
         while at < bytes.count {
             if bytes[at...].starts(with: Array("## ".utf8)) {
                 guard let end = bytes[at...].firstIndex(of: 0x0A) else { return nil }
-                let words = String(decoding: bytes[(at + 3)..<end], as: UTF8.self).split(separator: " ").map(String.init)
-                guard words.count == 2 else { return nil }
-                tables.append((words[0], words[1].split(separator: ",").map(String.init), []))
+                // `<table> <columns>`, then ` WHERE <condition>` where only some rows are read.
+                let line = String(decoding: bytes[(at + 3)..<end], as: UTF8.self)
+                let parts = line.components(separatedBy: " WHERE ")
+                let words = parts[0].split(separator: " ").map(String.init)
+                guard words.count == 2, parts.count <= 2 else { return nil }
+                tables.append((words[0], words[1].split(separator: ",").map(String.init), parts.count == 2 ? parts[1] : nil, []))
                 at = end + 1
                 continue
             }
@@ -219,13 +244,16 @@ import Testing
     }
 
     @Test func anEventTheCallerCannotRouteIsACorruptStore() throws {
-        let store = try StoreTests.loadedStore()
-        // The first event read names its table and rowid (the scan does not read event ids).
+        let store = try Self.storeWithLapsedLicence()
+        // The first event read names its table and rowid (the scan does not read event ids): the
+        // revoked licence, stored after the valid one, which is not read.
         let table = Store.featureInputTables[1]
+        #expect(table == "licences")
         let first = try DatabaseQueue(path: store.path).read { db in
-            try Row.fetchOne(db, sql: "SELECT rowid, enterprise_id FROM \(table) ORDER BY rowid LIMIT 1")!
+            try Row.fetchOne(db, sql: "SELECT rowid, enterprise_id FROM \(table) WHERE event_id = 'L-2'")!
         }
         let rowid: Int64 = first[0], id: String = first[1]
+        #expect(rowid == 2)
         let error = #expect(throws: StoreError.self) {
             try store.scanFeatureInputs(digest: nil, enterprises: { _ in }, event: { _, _ in false })
         }
@@ -233,13 +261,16 @@ import Testing
     }
 
     /// A corrupt event row is named by its rowid, found from its position in the scan: right
-    /// also after rows before it were deleted (rowids with gaps) and in a later batch position.
-    @Test func aCorruptEventRowIsNamedByItsRowidAfterGaps() throws {
+    /// also after rows before it were deleted (rowids with gaps), in a later batch position, and
+    /// among rows the scan skips (licences that never lapsed: the position counts the rows read).
+    @Test(arguments: [false, true]) func aCorruptEventRowIsNamedByItsRowidAfterGaps(lapsedLicences: Bool) throws {
         let store = try StoreTests.loadedStore()
         let queue = try DatabaseQueue(path: store.path)
         let (table, rowid, count) = try queue.write { db -> (String, Int64, Int) in
-            // The first event table with a row, given three more (copies under new event ids).
-            for table in Store.featureInputTables.dropFirst() {
+            // The first event table with a row that is read, given three more (copies under new
+            // event ids); with `lapsedLicences`, the licences, whose first row (valid) is not read
+            // but its copies (revoked) are.
+            for table in Store.featureInputTables.dropFirst() where lapsedLicences == (table == "licences") {
                 guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)")! > 0 else { continue }
                 for copy in 1...3 {
                     try db.execute(sql: """
@@ -248,6 +279,9 @@ import Testing
                         INSERT INTO \(table) SELECT * FROM copied;
                         DROP TABLE copied;
                         """)
+                }
+                if lapsedLicences {
+                    try db.execute(sql: "UPDATE licences SET status = 'revoked', status_changed_on = '2023-01-01' WHERE event_id LIKE '%-copy%'")
                 }
                 let rowids = try Int64.fetchAll(db, sql: "SELECT rowid FROM \(table) ORDER BY rowid")
                 // A gap: the second row goes, then the last row's domain is made unreadable.

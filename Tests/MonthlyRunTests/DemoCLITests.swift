@@ -19,6 +19,10 @@ import Testing
                      "frozen/roster.csv", "frozen/conflicts.csv", "draw/record.json", "draw/selections.csv", "draw/notice.html", "risktier.sqlite"] {
             #expect(FileManager.default.fileExists(atPath: first + "/" + path), "\(path)")
         }
+        // The input digest, recomputed with SQL alone by Datasets/tools/input_digest.py (exact).
+        let reference = try String(contentsOf: root.appendingPathComponent("Datasets/synthetic-city/reference/input_digest.txt"), encoding: .utf8)
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: first + "/run/run.json"))) as? [String: Any]
+        #expect(manifest?["input_sha256"] as? String == reference.trimmingCharacters(in: .whitespacesAndNewlines))
         let run2 = try MonthlyCLITests.run(["demo", "--out", second], in: root)
         #expect(run2.status == 0, "\(run2.stderr)")
         for path in ["run/scores.csv", "run/transitions.csv", "run/run.json", "frozen/manifest.json", "draw/record.json", "draw/selections.csv"] {

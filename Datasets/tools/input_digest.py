@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Recomputes a monthly run's input digest (run.json `input_sha256`) from a store with SQL alone, as
-README.md describes it: python3 tools/input_digest.py STORE.sqlite. Checked against `risktier score`
-on the 10^5 synthetic city (session 9). The tables, columns and conditions mirror
+README.md describes it: python3 Datasets/tools/input_digest.py STORE.sqlite. Its output for the
+bundled city's demo store is Datasets/synthetic-city/reference/input_digest.txt, which
+DemoCLITests checks against the demo's run.json; also checked against `risktier score` on the
+10^5 synthetic city (session 9). The tables, columns and conditions mirror
 `Store.featureInputTables`, `featureInputColumns` and `featureInputConditions`."""
 import sqlite3, hashlib, struct, sys
 db = sqlite3.connect(sys.argv[1])

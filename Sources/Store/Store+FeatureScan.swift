@@ -20,8 +20,12 @@ extension Store {
 
     /// The query that reads table `index` of `featureInputTables`.
     public static func featureInputSQL(_ index: Int) -> String {
-        let select = "SELECT \(featureInputColumns[index].joined(separator: ", ")) FROM \(featureInputTables[index])"
-        return featureInputConditions[index].map { "\(select) WHERE \($0)" } ?? select
+        "SELECT \(featureInputColumns[index].joined(separator: ", ")) FROM \(featureInputTables[index])\(featureInputWhere(index))"
+    }
+
+    /// ` WHERE <condition>` for table `index` of `featureInputTables`, or "" when every row is read.
+    static func featureInputWhere(_ index: Int) -> String {
+        featureInputConditions[index].map { " WHERE \($0)" } ?? ""
     }
 
     /// The monthly run's one read of the store, in a single read transaction (one snapshot):
@@ -171,8 +175,9 @@ extension Store {
                 // table is scanned in rowid order, so the row's position gives its rowid.
                 channel.cancel()
                 producer.wait()
-                let condition = Store.featureInputConditions[Store.featureInputTables.firstIndex(of: corruptEvent.table)!]
-                let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM \(corruptEvent.table)\(condition.map { " WHERE \($0)" } ?? "") ORDER BY rowid LIMIT 1 OFFSET ?",
+                // (The position counts the rows read: those the table's condition admits.)
+                let filter = Store.featureInputWhere(Store.featureInputTables.firstIndex(of: corruptEvent.table)!)
+                let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM \(corruptEvent.table)\(filter) ORDER BY rowid LIMIT 1 OFFSET ?",
                                                arguments: [corruptEvent.position])
                 throw StoreError.corrupt(table: corruptEvent.table, key: rowid.map { "rowid \($0)" } ?? "position \(corruptEvent.position + 1)", message: corruptEvent.message)
             }
